@@ -1,0 +1,49 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Patterns;
+
+namespace GeneralizationProofs.Generalization;
+
+/// <summary>The properties of spec §4. A strategy claims some; the verifier proves those and measures the rest.</summary>
+[Flags]
+public enum PropertyKind
+{
+    None = 0,
+    Sound = 1,
+    NoEscalation = 2,
+    Complete = 4,
+    /// <summary>M1: every emitted wildcard's next coarser candidate (at the strategy's granularity) is unsafe or escapes.</summary>
+    Maximal = 8,
+    /// <summary>M2: every output pattern covers a kept action no other output pattern covers.</summary>
+    NonRedundant = 16,
+    /// <summary>M3: no smaller set of prefix globs and literals covers the kept actions without meeting the unused ones.</summary>
+    MinimumSize = 32,
+    All = Sound | NoEscalation | Complete | Maximal | NonRedundant | MinimumSize,
+}
+
+/// <summary>What a strategy sees: the catalog and the unused actions.</summary>
+public sealed record GeneralizationContext(ActionCatalog Catalog, UnusedActions Unused);
+
+/// <summary>
+/// The plug-in point for generalization strategies. The refiner handles literals (an unused one is dropped, any
+/// other kept) and asks the strategy about every wildcard entry of an Allow statement: it returns the patterns that
+/// replace the entry, in a stable order (the entry itself to keep it, nothing to drop it). Within one entry's
+/// replacements the strategy is responsible for redundancy; the refiner removes duplicates across entries.
+/// </summary>
+public interface IGeneralizer
+{
+    /// <summary>The name <c>--strategy</c> selects it by.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>The properties this strategy promises; the verifier proves these and reports the others as measurements.</summary>
+    PropertyKind Claims { get; }
+
+    /// <summary>
+    /// M1's "next coarser candidate" of an emitted wildcard's literal prefix, at this strategy's granularity
+    /// (a token for the reference, a character for the character trie); null when there is none.
+    /// </summary>
+    string? CoarserPrefix(string literalPrefix);
+
+    IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context);
+}

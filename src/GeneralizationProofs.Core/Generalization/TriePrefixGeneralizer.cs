@@ -1,0 +1,164 @@
+using GeneralizationProofs.Patterns;
+
+namespace GeneralizationProofs.Generalization;
+
+/// <summary>What the trie walk decided at one node: the picture <c>genproof trie</c> draws.</summary>
+public sealed record NodeDecision(TokenTrie.Node Node, bool Safe, int CatalogActions, int KeptActions, string? Emitted);
+
+/// <summary>A generalization with its reasons: the trie (null for non-prefix wildcards) and each visited node's decision.</summary>
+public sealed record TrieExplanation(TokenTrie? Trie, IReadOnlyDictionary<TokenTrie.Node, NodeDecision> Decisions, IReadOnlyList<string> Emitted);
+
+/// <summary>
+/// Shortest safe prefixes of a trie (spec §3). A node is safe when no unused action starts with its prefix
+/// (a string test, not a trie-path test: <c>ec2:DescribeVolume*</c> also matches <c>DescribeVolumes</c>). Walking
+/// down from the root through unsafe nodes, it emits each safe child that covers a kept action (as the literal
+/// action when it covers exactly one catalog action, else as <c>prefix*</c>), and each kept action that ends on an
+/// unsafe node as a literal (<c>s3:ListBucket</c> under an unused <c>ListBucketVersions</c>). A pattern another
+/// emitted pattern covers is removed (<c>DescribeInstance*</c> covers <c>DescribeInstances*</c>).
+/// Wildcards other than <c>prefix*</c> (a leading or inner <c>*</c>, a <c>?</c>) would let a prefix escape the
+/// original language, so for those it emits the kept actions as literals.
+/// A wildcard that matches no unused catalog action stays verbatim (so does one unknown to the catalog); one whose
+/// matched actions are all unused yields nothing.
+/// The granularity is the boundary function: CamelCase tokens for the reference, characters for the character trie.
+/// </summary>
+public class TriePrefixGeneralizer(string name, string description, PropertyKind claims, Func<string, List<int>> tokenEnds)
+    : IGeneralizer
+{
+    public string Name { get; } = name;
+    public string Description { get; } = description;
+    public PropertyKind Claims { get; } = claims;
+
+    public static TriePrefixGeneralizer Reference() => new(
+        "reference",
+        "CamelCase-token trie, shortest safe prefixes (spec §3)",
+        PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete | PropertyKind.Maximal | PropertyKind.NonRedundant,
+        ActionTokenizer.TokenEnds);
+
+    public static TriePrefixGeneralizer Character() => new(
+        "character",
+        "character trie, shortest safe prefixes (what character-level minimizers do); minimum in size",
+        PropertyKind.All,
+        CharacterEnds);
+
+    /// <summary>Every character is a token: the granularity at which shortest safe prefixes are minimum in number.</summary>
+    public static List<int> CharacterEnds(string action) => Enumerable.Range(1, action.Length).ToList();
+
+    public string? CoarserPrefix(string literalPrefix)
+    {
+        var ends = tokenEnds(literalPrefix);
+        // The token that ends at the prefix's end is dropped; what ends before it is the parent node.
+        for (var i = ends.Count - 1; i >= 0; i--)
+        {
+            if (ends[i] < literalPrefix.Length)
+            {
+                return literalPrefix[..ends[i]];
+            }
+        }
+        return literalPrefix.Length > 0 ? "" : null;
+    }
+
+    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) => Explain(entry, context).Emitted;
+
+    public TrieExplanation Explain(ActionPattern entry, GeneralizationContext context)
+    {
+        var (catalog, unused) = context;
+        var matched = catalog.Matching(entry);
+        var decisions = new Dictionary<TokenTrie.Node, NodeDecision>();
+        // Spec §3: a wildcard that matches no unused action stays verbatim; one that matches no kept action goes.
+        if (!matched.Any(unused.Contains))
+        {
+            return new TrieExplanation(null, decisions, [entry.Text]);
+        }
+        if (!entry.IsPrefixGlob)
+        {
+            var literals = matched.Where(a => !unused.Contains(a)).ToList();
+            return new TrieExplanation(null, decisions, literals);
+        }
+
+        var trie = TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds);
+        var emitted = new List<string>();
+
+        NodeDecision Decide(TokenTrie.Node node)
+        {
+            var covered = catalog.WithPrefix(node.Prefix);
+            var kept = 0;
+            string? lastKept = null;
+            foreach (var action in covered)
+            {
+                if (!unused.Contains(action))
+                {
+                    kept++;
+                    lastKept = action;
+                }
+            }
+            var safe = !unused.AnyWithPrefix(node.Prefix);
+            string? emit = null;
+            if (safe && kept > 0)
+            {
+                emit = covered.Length == 1 ? lastKept : node.Prefix + "*";
+            }
+            else if (!safe && node.Action is { } action && !unused.Contains(action))
+            {
+                emit = action;
+            }
+            var decision = new NodeDecision(node, safe, covered.Length, kept, emit);
+            decisions[node] = decision;
+            return decision;
+        }
+
+        void Visit(TokenTrie.Node node)
+        {
+            // node is unsafe here: its own action, if kept, can only be emitted as a literal.
+            if (Decide(node).Emitted is { } literal)
+            {
+                emitted.Add(literal);
+            }
+            foreach (var child in node.Children)
+            {
+                var decision = Decide(child);
+                if (!decision.Safe)
+                {
+                    Visit(child);
+                }
+                else if (decision.Emitted is { } pattern)
+                {
+                    emitted.Add(pattern);
+                }
+            }
+        }
+
+        Visit(trie.Root);
+        return new TrieExplanation(trie, decisions, RemoveCovered(emitted));
+    }
+
+    /// <summary>
+    /// Drops exact duplicates and every literal or prefix glob that an earlier prefix glob covers. Sorted by folded
+    /// literal prefix, the strings a glob <c>g*</c> covers follow it contiguously, so one sweep finds them.
+    /// </summary>
+    public static List<string> RemoveCovered(IEnumerable<string> patterns)
+    {
+        var result = new List<string>();
+        string? glob = null;
+        // Globs sort before the literal with the same prefix, so that literal is seen as covered.
+        var sorted = patterns.Select(p => new ActionPattern(p))
+            .OrderBy(p => p.LiteralPrefix, AsciiCase.Comparer).ThenBy(p => p.IsLiteral);
+        foreach (var pattern in sorted)
+        {
+            var text = pattern.Text;
+            if (glob is not null && AsciiCase.StartsWith(pattern.LiteralPrefix, glob))
+            {
+                continue;
+            }
+            if (result.Count > 0 && AsciiCase.Equal(result[^1], text))
+            {
+                continue;
+            }
+            result.Add(text);
+            if (pattern.IsPrefixGlob)
+            {
+                glob = pattern.LiteralPrefix;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Patterns;
+
+namespace GeneralizationProofs.Generalization;
+
+/// <summary>
+/// The actions the analyzer reports as never used, as full <c>service:Name</c> strings, sorted by folded order
+/// so that "does any unused action start with p" (the safety test of a trie node) is a binary search.
+/// </summary>
+public sealed class UnusedActions
+{
+    private readonly string[] _sorted;
+    private readonly string[] _folded;
+    private readonly HashSet<string> _set;
+
+    public UnusedActions(IEnumerable<string> actions)
+    {
+        _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
+        _folded = _sorted.Select(AsciiCase.Fold).ToArray();
+        _set = new HashSet<string>(_folded, StringComparer.Ordinal);
+    }
+
+    public static readonly UnusedActions None = new([]);
+
+    public IReadOnlyList<string> Actions => _sorted;
+    public int Count => _sorted.Length;
+
+    public bool Contains(string action) => _set.Contains(AsciiCase.Fold(action));
+
+    public bool AnyWithPrefix(string prefix)
+    {
+        var (start, end) = ActionCatalog.PrefixRange(_folded, AsciiCase.Fold(prefix));
+        return end > start;
+    }
+
+    public ReadOnlySpan<string> WithPrefix(string prefix)
+    {
+        var (start, end) = ActionCatalog.PrefixRange(_folded, AsciiCase.Fold(prefix));
+        return _sorted.AsSpan(start, end - start);
+    }
+
+    /// <summary>
+    /// Reads the analyzer's list (<c>[{"serviceNamespace", "actions": ["GetBucketAcl"]}]</c>) or a finding
+    /// (<c>findingDetails[].unusedPermissionDetails</c> with actions as objects). Unused actions that the catalog
+    /// does not list mean the catalog is stale: refused, naming the action, unless <paramref name="ignoreStale"/>,
+    /// in which case they are left out and returned in <paramref name="ignored"/>.
+    /// </summary>
+    public static UnusedActions Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
+    {
+        var root = JsonInput.ReadFile(path);
+        var entries = new List<(string Action, string Place)>();
+        switch (root)
+        {
+            case JsonArray list:
+                ReadServiceList(path, list, "$", entries, actionsAreObjects: false);
+                break;
+            case JsonObject finding when finding["findingDetails"] is JsonArray details:
+                for (var i = 0; i < details.Count; i++)
+                {
+                    var place = $"$.findingDetails[{i}]";
+                    if (details[i] is not JsonObject detail)
+                    {
+                        throw new InputException(path, place, "expected an object");
+                    }
+                    // Other finding kinds (an unused role, an unused access key) carry no actions to remove.
+                    if (detail["unusedPermissionDetails"] is JsonObject permission)
+                    {
+                        ReadService(path, permission, place + ".unusedPermissionDetails", entries, actionsAreObjects: true);
+                    }
+                }
+                break;
+            default:
+                throw new InputException(path, "$", "expected the analyzer's list [{\"serviceNamespace\", \"actions\"}] or a finding with \"findingDetails\"");
+        }
+
+        ignored = [];
+        var actions = new List<string>();
+        foreach (var (action, place) in entries)
+        {
+            var known = catalog.Find(action);
+            if (known is not null)
+            {
+                actions.Add(known);
+            }
+            else if (ignoreStale)
+            {
+                ignored.Add(action);
+            }
+            else
+            {
+                throw new InputException(path, place,
+                    $"unused action '{action}' is not in the catalog (stale catalog?); pass --ignore-unknown-unused to leave such actions out");
+            }
+        }
+        return new UnusedActions(actions);
+    }
+
+    private static void ReadServiceList(string path, JsonArray list, string place, List<(string, string)> entries, bool actionsAreObjects)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not JsonObject service)
+            {
+                throw new InputException(path, $"{place}[{i}]", "expected an object with \"serviceNamespace\" and \"actions\"");
+            }
+            ReadService(path, service, $"{place}[{i}]", entries, actionsAreObjects);
+        }
+    }
+
+    private static void ReadService(string path, JsonObject service, string place, List<(string, string)> entries, bool actionsAreObjects)
+    {
+        var ns = StringAt(path, service, "serviceNamespace", place);
+        if (service["actions"] is not JsonArray actions)
+        {
+            throw new InputException(path, place + ".actions", "missing or not an array");
+        }
+        for (var j = 0; j < actions.Count; j++)
+        {
+            var actionPlace = $"{place}.actions[{j}]";
+            var name = actions[j] switch
+            {
+                JsonObject o => StringAt(path, o, "action", actionPlace),
+                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+                _ => throw new InputException(path, actionPlace, actionsAreObjects
+                    ? "expected {\"action\": ..., \"lastAccessed\": ...} or a string"
+                    : "expected an action name string"),
+            };
+            // Accept both "GetObject" and "s3:GetObject".
+            var full = name.Contains(':') ? name : $"{ns}:{name}";
+            if (!AsciiCase.StartsWith(full, ns + ":") || new ActionPattern(full).IsLiteral is false)
+            {
+                throw new InputException(path, actionPlace, $"'{name}' is not an action of service '{ns}'");
+            }
+            entries.Add((full, actionPlace));
+        }
+    }
+
+    private static string StringAt(string path, JsonObject obj, string key, string place)
+    {
+        if (obj[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0)
+        {
+            return v.GetValue<string>();
+        }
+        throw new InputException(path, $"{place}.{key}", "missing or not a non-empty string");
+    }
+}

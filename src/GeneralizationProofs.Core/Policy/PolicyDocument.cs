@@ -1,0 +1,206 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GeneralizationProofs.Policy;
+
+public enum Effect { Allow, Deny }
+
+/// <summary>One statement, read from (and still backed by) its JSON object, so unknown keys and key order survive.</summary>
+public sealed class Statement
+{
+    internal Statement(JsonObject node, int index, string place, Effect effect, bool isNotAction, List<string> actions, bool actionIsString)
+    {
+        Node = node;
+        Index = index;
+        Place = place;
+        Effect = effect;
+        IsNotAction = isNotAction;
+        Actions = actions;
+        ActionIsString = actionIsString;
+    }
+
+    public JsonObject Node { get; }
+    public int Index { get; }
+    /// <summary>Where the statement is in its file, as a JSON path.</summary>
+    public string Place { get; }
+    public Effect Effect { get; }
+    public bool IsNotAction { get; }
+    /// <summary>The Action (or NotAction) entries, in order.</summary>
+    public IReadOnlyList<string> Actions { get; }
+    public bool ActionIsString { get; }
+    public string? Sid => Node["Sid"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    /// <summary>Allow + Action: the only kind a generalization strategy rewrites.</summary>
+    public bool IsRefinable => Effect == Effect.Allow && !IsNotAction;
+
+    public string Label => Sid is { } sid ? $"Statement {Index} (Sid {sid})" : $"Statement {Index}";
+}
+
+/// <summary>
+/// An IAM policy file. <see cref="Root"/> is the whole file (a bare policy, or a corpus wrapper with the policy under
+/// <c>document</c> or <c>PolicyVersion.Document</c>); <see cref="Document"/> is the policy inside it.
+/// </summary>
+public sealed class PolicyDocument
+{
+    public static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private PolicyDocument(string file, JsonNode root, JsonObject document, string documentPlace, List<Statement> statements, bool statementIsObject)
+    {
+        File = file;
+        Root = root;
+        Document = document;
+        DocumentPlace = documentPlace;
+        Statements = statements;
+        StatementIsObject = statementIsObject;
+    }
+
+    public string File { get; }
+    public JsonNode Root { get; }
+    public JsonObject Document { get; }
+    public string DocumentPlace { get; }
+    public IReadOnlyList<Statement> Statements { get; }
+    public bool StatementIsObject { get; }
+
+    /// <summary>A name for the policy: the wrapper's <c>name</c>, else the file name without extension.</summary>
+    public string Name => Root["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        ? v.GetValue<string>()
+        : Path.GetFileNameWithoutExtension(File);
+
+    public string? Arn => Root["arn"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    /// <summary>When the policy was last changed, if the wrapper says (corpus <c>updatedate</c>, AWS <c>CreateDate</c>).</summary>
+    public string? UpdatedAt => (Root["updatedate"] ?? Root["PolicyVersion"]?["CreateDate"]) is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        ? v.GetValue<string>()
+        : null;
+
+    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), path);
+
+    public static PolicyDocument FromText(string text, string file) => Parse(JsonInput.Parse(text, file), file);
+
+    public static PolicyDocument Parse(JsonNode root, string file)
+    {
+        var (document, place) = Unwrap(root, file);
+        var statements = new List<Statement>();
+        var statementIsObject = false;
+        if (document["Version"] is { } version
+            && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
+        {
+            throw new InputException(file, place + ".Version", $"must be \"2012-10-17\" or \"2008-10-17\", found {version.ToJsonString()}");
+        }
+        switch (document["Statement"])
+        {
+            case JsonObject single:
+                statementIsObject = true;
+                statements.Add(ReadStatement(single, 0, place + ".Statement", file));
+                break;
+            case JsonArray list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var sPlace = $"{place}.Statement[{i}]";
+                    if (list[i] is not JsonObject obj)
+                    {
+                        throw new InputException(file, sPlace, "a statement must be a JSON object");
+                    }
+                    statements.Add(ReadStatement(obj, i, sPlace, file));
+                }
+                break;
+            case null:
+                throw new InputException(file, place + ".Statement", "missing");
+            default:
+                throw new InputException(file, place + ".Statement", "must be an object or an array of objects");
+        }
+        return new PolicyDocument(file, root, document, place, statements, statementIsObject);
+    }
+
+    private static (JsonObject Document, string Place) Unwrap(JsonNode root, string file)
+    {
+        if (root is not JsonObject obj)
+        {
+            throw new InputException(file, "$", "a policy must be a JSON object");
+        }
+        if (obj.ContainsKey("Statement"))
+        {
+            return (obj, "$");
+        }
+        if (obj["document"] is { } document)
+        {
+            return (AsObject(document, file, "$.document"), "$.document");
+        }
+        if (obj["PolicyVersion"] is JsonObject version && version["Document"] is { } doc)
+        {
+            return (AsObject(doc, file, "$.PolicyVersion.Document"), "$.PolicyVersion.Document");
+        }
+        throw new InputException(file, "$", "no \"Statement\" (nor a wrapped policy under \"document\" or \"PolicyVersion.Document\")");
+    }
+
+    private static JsonObject AsObject(JsonNode node, string file, string place) =>
+        node as JsonObject ?? throw new InputException(file, place, "the wrapped policy must be a JSON object");
+
+    private static Statement ReadStatement(JsonObject node, int index, string place, string file)
+    {
+        var effect = node["Effect"] is JsonValue ev && ev.GetValueKind() == JsonValueKind.String
+            ? ev.GetValue<string>() switch
+            {
+                "Allow" => Effect.Allow,
+                "Deny" => Effect.Deny,
+                var other => throw new InputException(file, place + ".Effect", $"unknown Effect \"{other}\" (expected \"Allow\" or \"Deny\")"),
+            }
+            : throw new InputException(file, place + ".Effect", "missing or not a string");
+        var hasAction = node.ContainsKey("Action");
+        var hasNotAction = node.ContainsKey("NotAction");
+        if (hasAction == hasNotAction)
+        {
+            throw new InputException(file, place, "a statement needs exactly one of \"Action\" and \"NotAction\"");
+        }
+        var key = hasAction ? "Action" : "NotAction";
+        var (actions, isString) = ReadActions(node[key], file, $"{place}.{key}");
+        return new Statement(node, index, place, effect, hasNotAction, actions, isString);
+    }
+
+    private static (List<string>, bool) ReadActions(JsonNode? value, string file, string place)
+    {
+        switch (value)
+        {
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                return ([CheckAction(v.GetValue<string>(), file, place)], true);
+            case JsonArray list:
+                var actions = new List<string>(list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is not JsonValue item || item.GetValueKind() != JsonValueKind.String)
+                    {
+                        throw new InputException(file, $"{place}[{i}]", "an action must be a string");
+                    }
+                    actions.Add(CheckAction(item.GetValue<string>(), file, $"{place}[{i}]"));
+                }
+                return (actions, false);
+            default:
+                throw new InputException(file, place, "must be a string or an array of strings");
+        }
+    }
+
+    /// <summary>Policy grammar: an action is non-empty and uses only tab, LF, CR and U+0020–U+00FF.</summary>
+    private static string CheckAction(string action, string file, string place)
+    {
+        if (action.Length == 0)
+        {
+            throw new InputException(file, place, "an action must not be empty");
+        }
+        foreach (var c in action)
+        {
+            if (c is not ('\t' or '\n' or '\r' or (>= '\u0020' and <= '\u00FF')))
+            {
+                throw new InputException(file, place, $"character U+{(int)c:X4} is not allowed in a policy");
+            }
+        }
+        return action;
+    }
+
+    public static string Write(JsonNode node) => node.ToJsonString(WriteOptions) + "\n";
+}

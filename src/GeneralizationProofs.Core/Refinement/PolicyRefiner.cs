@@ -1,0 +1,186 @@
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+
+namespace GeneralizationProofs.Refinement;
+
+public enum EntryOutcome { Kept, Dropped, Replaced }
+
+/// <summary>What became of one Action entry: <see cref="Outputs"/> are its patterns in the refined statement.</summary>
+public sealed record EntryChange(string Original, EntryOutcome Outcome, IReadOnlyList<string> Outputs, string Reason);
+
+public enum StatementOutcome { Unchanged, Refined, Removed, DenyKept, NotActionKept }
+
+public sealed record StatementRefinement(Statement Original, StatementOutcome Outcome, IReadOnlyList<EntryChange> Entries)
+{
+    public IReadOnlyList<string> RefinedActions { get; } = Entries.SelectMany(e => e.Outputs).ToList();
+}
+
+public sealed record PolicyRefinement(
+    PolicyDocument Original,
+    JsonObject Refined,
+    IReadOnlyList<StatementRefinement> Statements,
+    string Strategy,
+    IReadOnlyList<string> IgnoredUnused)
+{
+    /// <summary>No Allow statement remains: the recommendation is to detach the policy.</summary>
+    public bool Detach => !Statements.Any(s => s.Original.Effect == Effect.Allow && s.Outcome != StatementOutcome.Removed);
+
+    public bool Changed => Statements.Any(s => s.Outcome is StatementOutcome.Refined or StatementOutcome.Removed);
+
+    /// <summary>What a reader must be told: statements kept without refinement, and unused actions left out.</summary>
+    public IEnumerable<string> Notes()
+    {
+        foreach (var s in Statements.Where(s => s.Outcome == StatementOutcome.NotActionKept && s.Original.Effect == Effect.Allow))
+        {
+            yield return $"{s.Original.Label}: Allow with NotAction is not refinable by strategy '{Strategy}'; kept verbatim";
+        }
+        if (IgnoredUnused.Count > 0)
+        {
+            yield return $"{IgnoredUnused.Count} unused action(s) not in the catalog were ignored: {string.Join(", ", IgnoredUnused.Take(10))}{(IgnoredUnused.Count > 10 ? ", ..." : "")}";
+        }
+        if (Detach)
+        {
+            yield return "no Allow statement remains: detach the policy";
+        }
+    }
+}
+
+/// <summary>
+/// Applies a strategy to every Allow + Action statement (spec §3). Deny and NotAction statements are kept verbatim;
+/// a statement whose Action list becomes empty is removed; key order, Sid, Resource, Condition and unknown keys
+/// are untouched because the refined policy is a copy of the original JSON with only Action lists replaced.
+/// </summary>
+public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext context)
+{
+    public IGeneralizer Strategy => strategy;
+    public GeneralizationContext Context => context;
+
+    public PolicyRefinement Refine(PolicyDocument policy, IReadOnlyList<string>? ignoredUnused = null)
+    {
+        var results = policy.Statements.Select(RefineStatement).ToList();
+        var refined = (JsonObject)policy.Document.DeepClone();
+        var statements = new List<JsonNode>();
+        foreach (var result in results)
+        {
+            if (result.Outcome == StatementOutcome.Removed)
+            {
+                continue;
+            }
+            var node = (JsonObject)result.Original.Node.DeepClone();
+            if (result.Outcome == StatementOutcome.Refined)
+            {
+                var actions = result.RefinedActions;
+                node["Action"] = actions.Count == 1 && result.Original.ActionIsString
+                    ? JsonValue.Create(actions[0])
+                    : new JsonArray(actions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray());
+            }
+            statements.Add(node);
+        }
+        refined["Statement"] = policy.StatementIsObject && statements.Count == 1 ? statements[0] : new JsonArray(statements.ToArray());
+        return new PolicyRefinement(policy, refined, results, strategy.Name, ignoredUnused ?? []);
+    }
+
+    public StatementRefinement RefineStatement(Statement statement)
+    {
+        if (statement.Effect == Effect.Deny)
+        {
+            return new StatementRefinement(statement, StatementOutcome.DenyKept, Verbatim(statement.Actions));
+        }
+        if (statement.IsNotAction)
+        {
+            return new StatementRefinement(statement, StatementOutcome.NotActionKept, Verbatim(statement.Actions));
+        }
+        var entries = RefineActions(statement.Actions);
+        var outcome = entries.All(e => e.Outcome == EntryOutcome.Kept && e.Outputs.Count == 1 && e.Outputs[0] == e.Original)
+            ? StatementOutcome.Unchanged
+            : entries.All(e => e.Outputs.Count == 0) ? StatementOutcome.Removed : StatementOutcome.Refined;
+        return new StatementRefinement(statement, outcome, entries);
+    }
+
+    private static List<EntryChange> Verbatim(IReadOnlyList<string> actions) =>
+        actions.Select(a => new EntryChange(a, EntryOutcome.Kept, [a], "not refined")).ToList();
+
+    /// <summary>Refines one Action list: each entry in place, then duplicates across entries removed.</summary>
+    public List<EntryChange> RefineActions(IReadOnlyList<string> actions)
+    {
+        var changes = new List<EntryChange>(actions.Count);
+        foreach (var text in actions)
+        {
+            var entry = new ActionPattern(text);
+            if (entry.IsLiteral)
+            {
+                changes.Add(context.Unused.Contains(text)
+                    ? new EntryChange(text, EntryOutcome.Dropped, [], "unused")
+                    : new EntryChange(text, EntryOutcome.Kept, [text], context.Catalog.Contains(text) ? "used" : "not in the catalog"));
+                continue;
+            }
+            var outputs = strategy.Generalize(entry, context);
+            changes.Add(outputs.Count == 1 && outputs[0] == text
+                ? new EntryChange(text, EntryOutcome.Kept, outputs, "matches no unused action")
+                : outputs.Count == 0
+                    ? new EntryChange(text, EntryOutcome.Dropped, outputs, "every action it matches is unused")
+                    : new EntryChange(text, EntryOutcome.Replaced, outputs, "generalized"));
+        }
+        return RemoveDuplicatesAcrossEntries(changes);
+    }
+
+    /// <summary>
+    /// Spec §3: duplicates go, and so does an emitted pattern that another entry's output already covers. Within one
+    /// entry's replacements the strategy decides (so a strategy's own redundancy stays visible to the verifier).
+    /// Kept entries are the user's: only their exact duplicates go.
+    /// </summary>
+    private static List<EntryChange> RemoveDuplicatesAcrossEntries(List<EntryChange> changes)
+    {
+        if (changes.Count < 2)
+        {
+            return changes;
+        }
+        var seen = new HashSet<string>(AsciiCase.EqualityComparer);
+        var result = new List<EntryChange>(changes.Count);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            var outputs = new List<string>();
+            foreach (var output in change.Outputs)
+            {
+                if (!seen.Add(output))
+                {
+                    continue;
+                }
+                if (change.Outcome == EntryOutcome.Replaced && CoveredByOtherEntry(new ActionPattern(output), i, changes, result))
+                {
+                    continue;
+                }
+                outputs.Add(output);
+            }
+            result.Add(outputs.Count == change.Outputs.Count
+                ? change
+                : change with { Outputs = outputs, Reason = change.Reason + (outputs.Count == 0 ? "; duplicate of another entry" : "; duplicates removed") });
+        }
+        return result;
+    }
+
+    private static bool CoveredByOtherEntry(ActionPattern pattern, int index, List<EntryChange> all, List<EntryChange> earlier)
+    {
+        // Earlier entries as they now stand (so of two equal-language outputs the first stays), later ones as emitted.
+        for (var j = 0; j < all.Count; j++)
+        {
+            if (j == index)
+            {
+                continue;
+            }
+            foreach (var other in j < index ? earlier[j].Outputs : all[j].Outputs)
+            {
+                var otherPattern = new ActionPattern(other);
+                if (ActionPattern.PrefixesCompatible(pattern.LiteralPrefix, otherPattern.LiteralPrefix) && otherPattern.Covers(pattern)
+                    && !(j > index && pattern.Covers(otherPattern)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
