@@ -21,7 +21,7 @@ public enum PropertyKind
 }
 
 /// <summary>What a strategy sees: the catalog and the unused actions.</summary>
-public sealed record GeneralizationContext(ActionCatalog Catalog, UnusedActions Unused);
+public sealed record GeneralizationContext(ActionCatalog Catalog, ActionSet Unused);
 
 /// <summary>
 /// The plug-in point for generalization strategies. The refiner handles literals (an unused one is dropped, any

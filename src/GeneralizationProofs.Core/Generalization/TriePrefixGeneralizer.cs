@@ -59,23 +59,16 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
 
     public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) => Explain(entry, context).Emitted;
 
-    public TrieExplanation Explain(ActionPattern entry, GeneralizationContext context)
+    /// <param name="decideEveryNode">also decide the nodes the walk never reaches (for a picture of the whole trie).</param>
+    public TrieExplanation Explain(ActionPattern entry, GeneralizationContext context, bool decideEveryNode = false)
     {
         var (catalog, unused) = context;
         var matched = catalog.Matching(entry);
         var decisions = new Dictionary<TokenTrie.Node, NodeDecision>();
         // Spec §3: a wildcard that matches no unused action stays verbatim; one that matches no kept action goes.
-        if (!matched.Any(unused.Contains))
-        {
-            return new TrieExplanation(null, decisions, [entry.Text]);
-        }
-        if (!entry.IsPrefixGlob)
-        {
-            var literals = matched.Where(a => !unused.Contains(a)).ToList();
-            return new TrieExplanation(null, decisions, literals);
-        }
-
-        var trie = TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds);
+        var anyUnused = matched.Any(unused.Contains);
+        var needsTrie = entry.IsPrefixGlob && (decideEveryNode || anyUnused);
+        var trie = needsTrie ? TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds) : null;
         var emitted = new List<string>();
 
         NodeDecision Decide(TokenTrie.Node node)
@@ -127,8 +120,34 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
             }
         }
 
+        if (!anyUnused)
+        {
+            KeepDecisions();
+            return new TrieExplanation(trie, decisions, [entry.Text]);
+        }
+        if (trie is null)
+        {
+            return new TrieExplanation(null, decisions, matched.Where(a => !unused.Contains(a)).ToList());
+        }
         Visit(trie.Root);
+        KeepDecisions();
         return new TrieExplanation(trie, decisions, RemoveCovered(emitted));
+
+        // For a picture, every node gets a decision; the walk's own decisions (with what it emitted) win.
+        void KeepDecisions()
+        {
+            if (trie is not null && decideEveryNode)
+            {
+                foreach (var node in trie.Nodes())
+                {
+                    if (!decisions.ContainsKey(node))
+                    {
+                        var d = Decide(node);
+                        decisions[node] = d with { Emitted = null };
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>

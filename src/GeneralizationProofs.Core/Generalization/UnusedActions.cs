@@ -6,23 +6,23 @@ using GeneralizationProofs.Patterns;
 namespace GeneralizationProofs.Generalization;
 
 /// <summary>
-/// The actions the analyzer reports as never used, as full <c>service:Name</c> strings, sorted by folded order
-/// so that "does any unused action start with p" (the safety test of a trie node) is a binary search.
+/// A set of actions (<c>service:Name</c>), case-insensitive, sorted by folded order so that "does any member start
+/// with p" (the safety test of a trie node) is a binary search. The unused actions are one; the kept actions another.
 /// </summary>
-public sealed class UnusedActions
+public sealed class ActionSet
 {
     private readonly string[] _sorted;
     private readonly string[] _folded;
     private readonly HashSet<string> _set;
 
-    public UnusedActions(IEnumerable<string> actions)
+    public ActionSet(IEnumerable<string> actions)
     {
         _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
         _folded = _sorted.Select(AsciiCase.Fold).ToArray();
         _set = new HashSet<string>(_folded, StringComparer.Ordinal);
     }
 
-    public static readonly UnusedActions None = new([]);
+    public static readonly ActionSet None = new([]);
 
     public IReadOnlyList<string> Actions => _sorted;
     public int Count => _sorted.Length;
@@ -40,16 +40,23 @@ public sealed class UnusedActions
         var (start, end) = ActionCatalog.PrefixRange(_folded, AsciiCase.Fold(prefix));
         return _sorted.AsSpan(start, end - start);
     }
+}
 
+/// <summary>Reads the analyzer's unused actions.</summary>
+public static class UnusedActions
+{
     /// <summary>
     /// Reads the analyzer's list (<c>[{"serviceNamespace", "actions": ["GetBucketAcl"]}]</c>) or a finding
     /// (<c>findingDetails[].unusedPermissionDetails</c> with actions as objects). Unused actions that the catalog
     /// does not list mean the catalog is stale: refused, naming the action, unless <paramref name="ignoreStale"/>,
     /// in which case they are left out and returned in <paramref name="ignored"/>.
     /// </summary>
-    public static UnusedActions Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
+    public static ActionSet Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored) =>
+        Read(JsonInput.ReadFile(path), path, catalog, ignoreStale, out ignored);
+
+    /// <summary>As <see cref="Load"/>, from JSON already parsed; <paramref name="path"/> names it in messages.</summary>
+    public static ActionSet Read(JsonNode root, string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
     {
-        var root = JsonInput.ReadFile(path);
         var entries = new List<(string Action, string Place)>();
         switch (root)
         {
@@ -94,7 +101,7 @@ public sealed class UnusedActions
                     $"unused action '{action}' is not in the catalog (stale catalog?); pass --ignore-unknown-unused to leave such actions out");
             }
         }
-        return new UnusedActions(actions);
+        return new ActionSet(actions);
     }
 
     private static void ReadServiceList(string path, JsonArray list, string place, List<(string, string)> entries, bool actionsAreObjects)

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using GeneralizationProofs.Cli.Verbs;
+
+var root = new RootCommand("genproof: refine IAM policies by removing unused actions, and prove the refinement right")
+{
+    RefineVerb.Create(),
+    VerifyVerb.Create(),
+    DemoVerb.Create(),
+    TrieVerb.Create(),
+};
+return root.Parse(args).Invoke();

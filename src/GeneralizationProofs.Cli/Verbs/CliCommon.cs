@@ -1,0 +1,83 @@
+using System.CommandLine;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Policy;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary>Exit codes (conventions): 0 ok or proved, 1 refuted, 2 unknown or bad input.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Refuted = 1;
+    public const int UnknownOrBadInput = 2;
+}
+
+/// <summary>Options several verbs share, and the one place that turns bad input into a message and exit code 2.</summary>
+public static class CliCommon
+{
+    public static Option<string> PolicyOption() => new("--policy") { Description = "IAM policy JSON (bare, or a corpus wrapper)", Required = true };
+    public static Option<string> UnusedOption() => new("--unused") { Description = "unused actions: the analyzer's list or a finding", Required = true };
+    public static Option<string> CatalogOption(bool required = true) => new("--catalog") { Description = "action catalog JSON ({\"services\": {...}})", Required = required };
+
+    public static Option<string> StrategyOption() => new("--strategy")
+    {
+        Description = $"generalization strategy: {Strategies.Names}",
+        DefaultValueFactory = _ => Strategies.DefaultName,
+    };
+
+    public static Option<bool> IgnoreUnknownUnusedOption() => new("--ignore-unknown-unused")
+    {
+        Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",
+    };
+
+    public static IGeneralizer Strategy(string name) =>
+        Strategies.Find(name) ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");
+
+    /// <summary>Runs a verb body: bad input becomes one line on stderr and exit code 2, never a stack trace.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine($"genproof: {e.Message}");
+            return ExitCodes.UnknownOrBadInput;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"genproof: {e.Message}");
+            return ExitCodes.UnknownOrBadInput;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"genproof: {e.Message}");
+            return ExitCodes.UnknownOrBadInput;
+        }
+    }
+
+    /// <summary>Prints to stdout, or writes the file atomically (no partial file on failure).</summary>
+    public static void Emit(string text, string? outFile)
+    {
+        if (outFile is null)
+        {
+            Console.Out.Write(text);
+        }
+        else
+        {
+            JsonInput.WriteAtomically(outFile, text);
+        }
+    }
+
+    public sealed record Inputs(PolicyDocument Policy, ActionCatalog Catalog, ActionSet Unused, List<string> IgnoredUnused);
+
+    public static Inputs Load(string policyFile, string unusedFile, string catalogFile, bool ignoreUnknownUnused)
+    {
+        var catalog = ActionCatalog.Load(catalogFile);
+        var policy = PolicyDocument.Load(policyFile);
+        var unused = UnusedActions.Load(unusedFile, catalog, ignoreUnknownUnused, out var ignored);
+        return new Inputs(policy, catalog, unused, ignored);
+    }
+}

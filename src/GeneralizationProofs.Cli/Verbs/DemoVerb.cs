@@ -1,0 +1,37 @@
+using System.CommandLine;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary><c>genproof demo</c>: the acceptance example of spec §1, refined and proved, end to end.</summary>
+public static class DemoVerb
+{
+    public static Command Create()
+    {
+        var catalog = CliCommon.CatalogOption(required: false);
+        catalog.Description = $"catalog (default: ../shared/{AcceptanceExample.CatalogFile} beside the repository)";
+        var strategy = CliCommon.StrategyOption();
+        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy };
+        command.SetAction(r => CliCommon.Run(() =>
+        {
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var catalogFile = r.GetValue(catalog) ?? SharedData.Require(AcceptanceExample.CatalogFile);
+            var actions = ActionCatalog.Load(catalogFile);
+            var policy = PolicyDocument.FromText(AcceptanceExample.PolicyJson, "MyRole");
+            var unused = Generalization.UnusedActions.Read(JsonInput.Parse(AcceptanceExample.UnusedJson, "MyRole unused"), "MyRole unused",
+                actions, ignoreStale: false, out _);
+
+            Console.Out.WriteLine($"Acceptance example (spec §1): role MyRole, catalog {catalogFile} ({actions.Count} actions), {unused.Count} unused actions\n");
+            var refinement = new PolicyRefiner(generalizer, new(actions, unused)).Refine(policy);
+            Console.Out.Write(RefinementOutput.Diff(refinement));
+            Console.Out.WriteLine();
+            var report = Proof.Run(policy, PolicyDocument.Parse(refinement.Refined, "(refined)"), actions, unused, generalizer, null, 10_000, null);
+            Console.Out.Write(ReportWriter.Text(report));
+            return report.ExitCode;
+        }));
+        return command;
+    }
+}

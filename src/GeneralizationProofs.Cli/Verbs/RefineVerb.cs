@@ -1,0 +1,58 @@
+using System.CommandLine;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary><c>genproof refine</c>: prints the refined policy, a diff or the recommendation; with --verify, only once proved.</summary>
+public static class RefineVerb
+{
+    public static Command Create()
+    {
+        var policy = CliCommon.PolicyOption();
+        var unused = CliCommon.UnusedOption();
+        var catalog = CliCommon.CatalogOption();
+        var strategy = CliCommon.StrategyOption();
+        var ignore = CliCommon.IgnoreUnknownUnusedOption();
+        var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
+        format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
+        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
+        var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
+        var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
+        var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
+        {
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn,
+        };
+        command.SetAction(r => CliCommon.Run(() =>
+        {
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            var refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
+            if (r.GetValue(verify))
+            {
+                var refined = PolicyDocument.Parse(refinement.Refined, "(refined)");
+                var report = Proof.Run(inputs.Policy, refined, inputs.Catalog, inputs.Unused, generalizer, null, 10_000, null);
+                if (!report.Proved)
+                {
+                    Console.Error.Write(ReportWriter.Text(report));
+                    Console.Error.WriteLine("genproof: refusing to print a refinement that is not proved");
+                    return report.ExitCode;
+                }
+            }
+            var text = r.GetValue(format) switch
+            {
+                "diff" => RefinementOutput.Diff(refinement),
+                "recommendation" => RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn), null),
+                _ => RefinementOutput.PolicyJson(refinement),
+            };
+            CliCommon.Emit(text, r.GetValue(output));
+            foreach (var note in refinement.Notes())
+            {
+                Console.Error.WriteLine($"note: {note}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

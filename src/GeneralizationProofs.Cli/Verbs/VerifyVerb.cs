@@ -1,0 +1,42 @@
+using System.CommandLine;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary><c>genproof verify</c>: proves a refined policy against the original; exit 0 proved, 1 refuted, 2 unknown.</summary>
+public static class VerifyVerb
+{
+    public static Command Create()
+    {
+        var policy = CliCommon.PolicyOption();
+        var unused = CliCommon.UnusedOption();
+        var catalog = CliCommon.CatalogOption();
+        var refined = new Option<string>("--refined") { Description = "the refined policy to prove", Required = true };
+        var strategy = CliCommon.StrategyOption();
+        var properties = new Option<string?>("--properties")
+        {
+            Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
+        };
+        var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" };
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var ignore = CliCommon.IgnoreUnknownUnusedOption();
+        var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
+        {
+            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, ignore,
+        };
+        command.SetAction(r => CliCommon.Run(() =>
+        {
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var only = Proof.ParseProperties(r.GetValue(properties));
+            var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
+            var report = Proof.Run(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, only, r.GetValue(timeout), r.GetValue(smtOut));
+            Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
+            return report.ExitCode;
+        }));
+        return command;
+    }
+}

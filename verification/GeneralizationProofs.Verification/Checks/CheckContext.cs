@@ -1,0 +1,174 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Checks;
+
+public enum Outcome { Proved, Refuted, Unknown }
+
+/// <summary>A concrete string that breaks a property, with the patterns involved on each side.</summary>
+public sealed record Counterexample(string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
+
+/// <summary>One property's outcome on one statement. Evidence holds M1 witnesses, M2 witnesses and M3's certificate.</summary>
+public sealed record PropertyOutcome(
+    PropertyKind Property,
+    string Statement,
+    Outcome Outcome,
+    int Queries,
+    Counterexample? Counterexample = null,
+    IReadOnlyList<string>? Evidence = null,
+    string? Reason = null);
+
+/// <summary>One Allow statement's obligation: the original patterns P and the refined patterns R.</summary>
+public sealed record StatementCase(string Label, IReadOnlyList<string> Original, IReadOnlyList<string> Refined)
+{
+    /// <summary>Refined patterns that are not original entries: what the strategy emitted (M1 and M2 judge these).</summary>
+    public IReadOnlyList<string> Emitted { get; } = Refined.Where(r => !Original.Contains(r, AsciiCase.EqualityComparer)).ToList();
+}
+
+/// <summary>
+/// What every check needs: the catalog, the unused set, the strategy (for M1's granularity), the solver, and an
+/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver.
+/// </summary>
+public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
+{
+    private int _written;
+
+    public ActionCatalog Catalog => catalog;
+    public ActionSet Unused => unused;
+    public IGeneralizer Strategy => strategy;
+    public string SolverVersion => solver.SolverVersion;
+
+    public Answer Ask(Query query)
+    {
+        if (smtOut is not null)
+        {
+            Directory.CreateDirectory(smtOut);
+            var file = Path.Combine(smtOut, $"{Interlocked.Increment(ref _written):D5}-{Sanitize(query.Name)}.smt2");
+            File.WriteAllText(file, SmtLibWriter.Write(query));
+        }
+        return solver.Decide(query);
+    }
+
+    private static string Sanitize(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
+
+    /// <summary>
+    /// The members of <paramref name="set"/> that some pattern could match: those that start with a pattern's literal
+    /// prefix (case-folded). This prefix filter is the one piece of trusted glue that narrows finite queries: every
+    /// string a pattern matches starts with its literal prefix, so nothing it drops could be a member.
+    /// </summary>
+    public static List<string> Candidates(ActionSet set, IEnumerable<string> patterns)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(AsciiCase.EqualityComparer);
+        foreach (var prefix in LiteralPrefixesWithoutExtensions(patterns))
+        {
+            foreach (var action in set.WithPrefix(prefix))
+            {
+                if (seen.Add(action))
+                {
+                    result.Add(action);
+                }
+            }
+        }
+        return result;
+    }
+
+    public static List<string> Candidates(ActionCatalog catalog, IEnumerable<string> patterns)
+    {
+        var result = new List<string>();
+        foreach (var prefix in LiteralPrefixesWithoutExtensions(patterns))
+        {
+            result.AddRange(catalog.WithPrefix(prefix).ToArray());
+        }
+        return result;
+    }
+
+    /// <summary>The literal prefixes, minus any that a shorter one already starts (their ranges would repeat).</summary>
+    private static List<string> LiteralPrefixesWithoutExtensions(IEnumerable<string> patterns)
+    {
+        var prefixes = patterns.Select(p => new ActionPattern(p).LiteralPrefix).Distinct(AsciiCase.EqualityComparer)
+            .Order(AsciiCase.Comparer).ToList();
+        var result = new List<string>();
+        foreach (var prefix in prefixes)
+        {
+            if (result.Count == 0 || !AsciiCase.StartsWith(prefix, result[^1]))
+            {
+                result.Add(prefix);
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>
+/// Patterns indexed by folded literal prefix, answering "which patterns could match a string that starts with s":
+/// those whose literal prefix is a prefix of s, and those whose literal prefix extends s (see
+/// <see cref="ActionPattern.PrefixesCompatible"/>). Leaving out the others is what keeps each query small.
+/// </summary>
+public sealed class PatternIndex
+{
+    private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly string[] _sortedPrefixes;
+
+    public PatternIndex(IEnumerable<string> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            var key = AsciiCase.Fold(new ActionPattern(pattern).LiteralPrefix);
+            if (!_byPrefix.TryGetValue(key, out var list))
+            {
+                _byPrefix[key] = list = [];
+            }
+            list.Add(pattern);
+        }
+        _sortedPrefixes = _byPrefix.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public List<string> Compatible(string prefix)
+    {
+        var folded = AsciiCase.Fold(prefix);
+        var result = new List<string>();
+        for (var length = 0; length <= folded.Length; length++)
+        {
+            if (_byPrefix.TryGetValue(folded[..length], out var shorter))
+            {
+                result.AddRange(shorter);
+            }
+        }
+        var (start, end) = ActionCatalog.PrefixRange(_sortedPrefixes, folded);
+        for (var i = start; i < end; i++)
+        {
+            if (_sortedPrefixes[i].Length > folded.Length)
+            {
+                result.AddRange(_byPrefix[_sortedPrefixes[i]]);
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>The kept actions K = (C ∩ L(P)) \ U of a statement, computed by the matcher and confirmed by the solver.</summary>
+public static class KeptActions
+{
+    public static (ActionSet? Kept, PropertyOutcome? Failure) Compute(StatementCase statement, CheckContext context, PropertyKind property)
+    {
+        var candidates = CheckContext.Candidates(context.Catalog, statement.Original);
+        var kept = candidates.Where(a => !context.Unused.Contains(a) && statement.Original.Any(p => ActionPattern.Match(p, a))).ToList();
+        var keptSet = new ActionSet(kept);
+        // Confirm with the encoding: every kept action is in L(P), and no other candidate outside U is.
+        var inP = context.Ask(Query.OverCandidates($"kept-in-original {statement.Label}", kept, ["*"], statement.Original));
+        var others = candidates.Where(a => !keptSet.Contains(a) && !context.Unused.Contains(a)).ToList();
+        var missed = context.Ask(Query.OverCandidates($"kept-complete {statement.Label}", others, statement.Original, []));
+        if (inP.Kind == AnswerKind.Unsat && missed.Kind == AnswerKind.Unsat)
+        {
+            return (keptSet, null);
+        }
+        var reason = inP.Kind == AnswerKind.Sat || missed.Kind == AnswerKind.Sat
+            ? $"the matcher and the SMT encoding disagree on {inP.Witness ?? missed.Witness}"
+            : inP.Reason ?? missed.Reason;
+        return (null, new PropertyOutcome(property, statement.Label, Outcome.Unknown, 2, Reason: reason));
+    }
+}

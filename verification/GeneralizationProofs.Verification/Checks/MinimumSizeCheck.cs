@@ -1,0 +1,87 @@
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Checks;
+
+/// <summary>
+/// M3, minimum size among all prefix globs and literals (relative to U: a pattern is usable when it grants no unused
+/// action). Certificate: one kept action per refined pattern such that no two can share one usable pattern. Any
+/// prefix glob covering a and b has a literal prefix that is a common prefix of both, so if <c>lcp(a,b)*</c> meets U,
+/// none does. Sorted by folded text, lcp(a,c) is a prefix of every adjacent lcp between them, and a prefix of an
+/// unsafe prefix is unsafe: checking adjacent pairs certifies all pairs. Refuted when two refined patterns can merge
+/// into <c>lcp*</c> of their literal prefixes without meeting U (a smaller cover), or when a pattern covers no kept action.
+/// </summary>
+public static class MinimumSizeCheck
+{
+    public static PropertyOutcome Check(StatementCase statement, ActionSet kept, CheckContext context)
+    {
+        var patterns = statement.Refined.Select(p => new ActionPattern(p)).ToList();
+        if (patterns.FirstOrDefault(p => !p.IsLiteralOrPrefixGlob) is { } other)
+        {
+            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, 0,
+                Reason: $"{other.Text} is neither a literal nor a prefix glob; M3 ranges over those only");
+        }
+        var queries = 0;
+        var representatives = new List<(string Action, ActionPattern Pattern)>();
+        foreach (var pattern in patterns)
+        {
+            queries++;
+            var answer = context.Ask(Query.OverCandidates($"minimum-size-representative {statement.Label} {pattern.Text}",
+                kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text], []));
+            if (answer.Kind == AnswerKind.Unsat)
+            {
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
+                    new Counterexample(pattern.Text, [pattern.Text], statement.Original, $"{pattern.Text} covers no kept action: a smaller cover drops it"));
+            }
+            if (answer.Kind == AnswerKind.Unknown)
+            {
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason);
+            }
+            representatives.Add((answer.Witness!, pattern));
+        }
+        representatives.Sort((a, b) => AsciiCase.Compare(a.Action, b.Action));
+        var certificate = new List<string> { $"{representatives.Count} kept actions, pairwise unmergeable: {string.Join(", ", representatives.Select(r => r.Action))}" };
+        for (var i = 0; i + 1 < representatives.Count; i++)
+        {
+            var (a, pa) = representatives[i];
+            var (b, pb) = representatives[i + 1];
+            var lcp = a[..CommonPrefixLength(a, b)];
+            queries++;
+            var meets = context.Ask(Query.OverCandidates($"minimum-size-pair {statement.Label} {lcp}*", context.Unused.WithPrefix(lcp).ToArray(), [lcp + "*"], []));
+            if (meets.Kind == AnswerKind.Sat)
+            {
+                certificate.Add($"{a} | {b}: {lcp}* grants unused {meets.Witness}");
+                continue;
+            }
+            if (meets.Kind == AnswerKind.Unknown)
+            {
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: meets.Reason);
+            }
+            // These representatives do not certify; does the merge of the two patterns themselves give a smaller cover?
+            var merged = pa.LiteralPrefix[..CommonPrefixLength(pa.LiteralPrefix, pb.LiteralPrefix)] + "*";
+            queries++;
+            var mergedMeets = context.Ask(Query.OverCandidates($"minimum-size-merge {statement.Label} {merged}",
+                context.Unused.WithPrefix(merged[..^1]).ToArray(), [merged], []));
+            if (mergedMeets.Kind == AnswerKind.Unsat)
+            {
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
+                    new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
+                        $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action"), certificate);
+            }
+            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Evidence: certificate,
+                Reason: $"no certificate with representatives {a}, {b}, and no merge found");
+        }
+        return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Proved, queries, Evidence: certificate);
+    }
+
+    private static int CommonPrefixLength(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && AsciiCase.Fold(a[n]) == AsciiCase.Fold(b[n]))
+        {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,29 @@
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Checks;
+
+/// <summary>Sound: L(R) ∩ U = ∅. One finite query per refined pattern r: is an unused action (that starts with r's literal prefix) in L(r)?</summary>
+public static class SoundnessCheck
+{
+    public static PropertyOutcome Check(StatementCase statement, CheckContext context)
+    {
+        var queries = 0;
+        foreach (var pattern in statement.Refined)
+        {
+            var candidates = context.Unused.WithPrefix(new ActionPattern(pattern).LiteralPrefix).ToArray();
+            queries++;
+            var answer = context.Ask(Query.OverCandidates($"sound {statement.Label} {pattern}", candidates, [pattern], []));
+            switch (answer.Kind)
+            {
+                case AnswerKind.Sat:
+                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Refuted, queries,
+                        new Counterexample(answer.Witness!, [pattern], [], $"unused action {answer.Witness} is granted by {pattern}"));
+                case AnswerKind.Unknown:
+                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason);
+            }
+        }
+        return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Proved, queries);
+    }
+}

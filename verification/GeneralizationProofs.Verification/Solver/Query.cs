@@ -1,0 +1,34 @@
+namespace GeneralizationProofs.Verification.Solver;
+
+/// <summary>
+/// Every proof obligation has this one shape (spec §4 decomposed, see README "How the proofs are decomposed"):
+/// does some string x exist with x ∈ Domain, x ∈ L(Include₁) ∪ …, and x ∉ L(Exclude₁) ∪ …?
+/// The domain is either all strings (the infinite obligations: no escalation, M1's escape test) or a finite list of
+/// candidate strings (catalog actions). Include and Exclude are action patterns. Sat means a counterexample or a
+/// witness exists, depending on the property; Unsat is the proof.
+/// </summary>
+public sealed record Query(string Name, IReadOnlyList<string>? Candidates, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude)
+{
+    public static Query OverAllStrings(string name, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+        new(name, null, include, exclude);
+
+    public static Query OverCandidates(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+        new(name, candidates, include, exclude);
+}
+
+public enum AnswerKind { Sat, Unsat, Unknown }
+
+/// <summary>The solver's answer: Sat with the string it found, Unsat, or Unknown with the solver's reason.</summary>
+public sealed record Answer(AnswerKind Kind, string? Witness = null, string? Reason = null)
+{
+    public static readonly Answer Unsat = new(AnswerKind.Unsat);
+    public static Answer Sat(string witness) => new(AnswerKind.Sat, witness);
+    public static Answer Unknown(string reason) => new(AnswerKind.Unknown, Reason: reason);
+}
+
+/// <summary>What answers queries. The only implementation is <see cref="Z3Session"/>; tests never replace it.</summary>
+public interface IQuerySolver : IDisposable
+{
+    string SolverVersion { get; }
+    Answer Decide(Query query);
+}

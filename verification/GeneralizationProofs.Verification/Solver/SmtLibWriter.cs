@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace GeneralizationProofs.Verification.Solver;
+
+/// <summary>
+/// Writes a <see cref="Query"/> as a standalone SMT-LIB2 script, so anyone can re-check an obligation with another
+/// solver (<c>z3 file.smt2</c>, <c>cvc5 file.smt2</c>). Sat/unsat mean the same as in-process.
+/// </summary>
+public static class SmtLibWriter
+{
+    public static string Write(Query query, string? comment = null)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"; GeneralizationProofs obligation: {query.Name}\n");
+        if (comment is not null)
+        {
+            foreach (var line in comment.Split('\n'))
+            {
+                sb.Append($"; {line}\n");
+            }
+        }
+        sb.Append("; sat: a string exists (counterexample or witness); unsat: none exists\n");
+        sb.Append("(set-logic QF_S)\n(declare-fun x () String)\n");
+        var parts = new List<string>();
+        if (query.Candidates is { } candidates)
+        {
+            parts.Add(Union(candidates.Select(c => $"(str.to_re {PatternEncoding.SmtString(c)})").ToList()));
+        }
+        parts.Add(Union(query.Include.Select(Pattern).ToList()));
+        if (query.Exclude.Count > 0)
+        {
+            parts.Add($"(re.comp {Union(query.Exclude.Select(Pattern).ToList())})");
+        }
+        var regex = parts.Count == 1 ? parts[0] : $"(re.inter {string.Join(" ", parts)})";
+        sb.Append($"(assert (str.in_re x {regex}))\n(check-sat)\n");
+        return sb.ToString();
+    }
+
+    private static string Union(List<string> items) => items.Count switch
+    {
+        0 => "re.none",
+        1 => items[0],
+        _ => $"(re.union {string.Join(" ", items)})",
+    };
+
+    public static string Pattern(string pattern)
+    {
+        var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
+        {
+            PatternEncoding.AtomKind.AnyString => "re.all",
+            PatternEncoding.AtomKind.AnyChar => "re.allchar",
+            PatternEncoding.AtomKind.CaseFoldedLetter =>
+                $"(re.union (str.to_re \"{a.Text}\") (str.to_re \"{a.Text.ToUpperInvariant()}\"))",
+            _ => $"(str.to_re {PatternEncoding.SmtString(a.Text)})",
+        }).ToList();
+        return atoms.Count switch
+        {
+            0 => "(str.to_re \"\")",
+            1 => atoms[0],
+            _ => $"(re.++ {string.Join(" ", atoms)})",
+        };
+    }
+}

@@ -1,0 +1,286 @@
+using System.Runtime.InteropServices;
+using Microsoft.Z3;
+
+namespace GeneralizationProofs.Verification.Solver;
+
+/// <summary>The Z3 library is missing or unusable: the message says how to install it.</summary>
+public sealed class SolverUnavailableException(string message) : Exception(message);
+
+/// <summary>
+/// The one place that touches Z3. It uses the low-level API of Microsoft.Z3 (<see cref="Native"/>) over the
+/// system's libz3 (Debian 12: 4.8.12, <c>libz3.so.4</c>): the package ships no Linux library, and its high-level
+/// <c>Context</c> needs a newer libz3 and frees terms from finalizer threads (spec §5).
+/// <para>Two ways to answer a <see cref="Query"/>:</para>
+/// <list type="bullet">
+/// <item>finite candidates: each candidate's membership <c>(str.in_re "c" R)</c> is a ground term that Z3's
+/// rewriter decides by regex derivatives (tens of µs); anything other than true/false is Unknown;</item>
+/// <item>all strings: a solver check of <c>x ∈ R</c> with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
+/// performance cliff on <c>x ∈ R1 ∧ x ∉ R2</c>, z3 issue 5648), under push/pop with a fresh variable per query and
+/// a fresh solver every <see cref="QueriesPerSolver"/> queries. We never call <c>solver_reset</c>: in 4.8.12 we saw a
+/// reset solver answer unsat to a satisfiable query.</item>
+/// </list>
+/// Not thread-safe: one session per thread.
+/// </summary>
+public sealed class Z3Session : IQuerySolver
+{
+    private const int QueriesPerSolver = 200;
+    private static readonly object LoadLock = new();
+    private static bool _resolverSet;
+
+    private readonly IntPtr _ctx;
+    private readonly Native.Z3_error_handler _onError;
+    private readonly IntPtr _stringSort;
+    private readonly IntPtr _regexSort;
+    private readonly Dictionary<string, IntPtr> _patternCache = new(StringComparer.Ordinal);
+    private readonly List<IntPtr> _owned = [];
+    private readonly List<IntPtr> _scratch = [];
+    private readonly uint _timeoutMs;
+    private IntPtr _solver;
+    private int _queriesOnSolver;
+    private int _variables;
+    private string? _lastError;
+    private bool _disposed;
+
+    public Z3Session(uint timeoutMs = 10_000)
+    {
+        LoadLibrary();
+        _timeoutMs = timeoutMs;
+        var config = Native.Z3_mk_config();
+        _ctx = Native.Z3_mk_context_rc(config);
+        Native.Z3_del_config(config);
+        // Z3's default error handler exits the process; this one records the error, and Native's wrappers throw.
+        _onError = (_, code) => _lastError = $"Z3 error {code}";
+        Native.Z3_set_error_handler(_ctx, _onError);
+        _stringSort = Keep(Native.Z3_mk_string_sort(_ctx));
+        _regexSort = Keep(Native.Z3_mk_re_sort(_ctx, _stringSort));
+        SolverVersion = "Z3 " + Native.Z3_get_full_version();
+    }
+
+    public string SolverVersion { get; }
+
+    /// <summary>Points Microsoft.Z3's imports of "libz3" at the system library; a clear message if it is missing.</summary>
+    public static void LoadLibrary()
+    {
+        lock (LoadLock)
+        {
+            if (!_resolverSet)
+            {
+                NativeLibrary.SetDllImportResolver(typeof(Native).Assembly, (name, assembly, path) =>
+                {
+                    if (!name.Contains("z3", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return IntPtr.Zero;
+                    }
+                    foreach (var candidate in new[] { "libz3.so.4", "libz3.so", "libz3.dylib", "libz3.dll", "libz3" })
+                    {
+                        if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle))
+                        {
+                            return handle;
+                        }
+                    }
+                    return IntPtr.Zero;
+                });
+                _resolverSet = true;
+            }
+            try
+            {
+                _ = Native.Z3_get_full_version();
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+            {
+                throw new SolverUnavailableException(
+                    "the Z3 library (libz3.so.4) was not found. On Debian/Ubuntu: apt-get install -y libz3-4  (" + e.GetType().Name + ")");
+            }
+        }
+    }
+
+    public Answer Decide(Query query)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            var regex = Regex(query.Include, query.Exclude);
+            return query.Candidates is { } candidates ? DecideCandidates(candidates, regex) : DecideAllStrings(regex);
+        }
+        catch (Z3Exception e)
+        {
+            return Answer.Unknown($"solver error: {e.Message} {_lastError}");
+        }
+        finally
+        {
+            foreach (var ast in _scratch)
+            {
+                Native.Z3_dec_ref(_ctx, ast);
+            }
+            _scratch.Clear();
+        }
+    }
+
+    private Answer DecideCandidates(IReadOnlyList<string> candidates, IntPtr regex)
+    {
+        foreach (var candidate in candidates)
+        {
+            var member = Native.Z3_mk_seq_in_re(_ctx, Scratch(MakeString(candidate)), regex);
+            Native.Z3_inc_ref(_ctx, member);
+            var value = Native.Z3_simplify(_ctx, member);
+            Native.Z3_inc_ref(_ctx, value);
+            var truth = Native.Z3_get_bool_value(_ctx, value);
+            Native.Z3_dec_ref(_ctx, value);
+            Native.Z3_dec_ref(_ctx, member);
+            switch (truth)
+            {
+                case 1:
+                    return Answer.Sat(candidate);
+                case 0:
+                    return Answer.Unknown($"the rewriter did not decide whether \"{candidate}\" is in the language");
+            }
+        }
+        return Answer.Unsat;
+    }
+
+    private Answer DecideAllStrings(IntPtr regex)
+    {
+        if (_solver == IntPtr.Zero || _queriesOnSolver >= QueriesPerSolver)
+        {
+            NewSolver();
+        }
+        _queriesOnSolver++;
+        var name = Native.Z3_mk_string_symbol(_ctx, $"x{_variables++}");
+        var x = Native.Z3_mk_const(_ctx, name, _stringSort);
+        Native.Z3_inc_ref(_ctx, x);
+        var member = Native.Z3_mk_seq_in_re(_ctx, x, regex);
+        Native.Z3_inc_ref(_ctx, member);
+        Native.Z3_solver_push(_ctx, _solver);
+        try
+        {
+            Native.Z3_solver_assert(_ctx, _solver, member);
+            var result = Native.Z3_solver_check(_ctx, _solver);
+            switch (result)
+            {
+                case -1:
+                    return Answer.Unsat;
+                case 1:
+                    var model = Native.Z3_solver_get_model(_ctx, _solver);
+                    Native.Z3_model_inc_ref(_ctx, model);
+                    var value = IntPtr.Zero;
+                    var ok = Native.Z3_model_eval(_ctx, model, x, 1, ref value) != 0;
+                    var witness = ok ? PatternEncoding.UnescapeSolverString(Native.Z3_get_string(_ctx, value)) : null;
+                    Native.Z3_model_dec_ref(_ctx, model);
+                    return witness is null ? Answer.Unknown("sat, but the model gave no string") : Answer.Sat(witness);
+                default:
+                    return Answer.Unknown(Native.Z3_solver_get_reason_unknown(_ctx, _solver));
+            }
+        }
+        finally
+        {
+            Native.Z3_solver_pop(_ctx, _solver, 1);
+            Native.Z3_dec_ref(_ctx, member);
+            Native.Z3_dec_ref(_ctx, x);
+        }
+    }
+
+    private void NewSolver()
+    {
+        if (_solver != IntPtr.Zero)
+        {
+            Native.Z3_solver_dec_ref(_ctx, _solver);
+        }
+        _solver = Native.Z3_mk_simple_solver(_ctx);
+        Native.Z3_solver_inc_ref(_ctx, _solver);
+        var parameters = Native.Z3_mk_params(_ctx);
+        Native.Z3_params_inc_ref(_ctx, parameters);
+        Native.Z3_params_set_uint(_ctx, parameters, Native.Z3_mk_string_symbol(_ctx, "timeout"), _timeoutMs);
+        Native.Z3_solver_set_params(_ctx, _solver, parameters);
+        Native.Z3_params_dec_ref(_ctx, parameters);
+        _queriesOnSolver = 0;
+    }
+
+    /// <summary>∪Include ∩ ¬(∪Exclude), as one regex term.</summary>
+    private IntPtr Regex(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    {
+        var positive = Union(include);
+        if (exclude.Count == 0)
+        {
+            return positive;
+        }
+        var negative = Scratch(Native.Z3_mk_re_complement(_ctx, Union(exclude)));
+        return Scratch(Native.Z3_mk_re_intersect(_ctx, 2, [positive, negative]));
+    }
+
+    private IntPtr Union(IReadOnlyList<string> patterns) => patterns.Count switch
+    {
+        0 => Scratch(Native.Z3_mk_re_empty(_ctx, _regexSort)),
+        1 => Pattern(patterns[0]),
+        _ => Scratch(Native.Z3_mk_re_union(_ctx, (uint)patterns.Count, patterns.Select(Pattern).ToArray())),
+    };
+
+    /// <summary>The regex of one pattern (see <see cref="PatternEncoding"/>), built once per session.</summary>
+    private IntPtr Pattern(string pattern)
+    {
+        if (_patternCache.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+        var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
+        {
+            PatternEncoding.AtomKind.AnyString => Keep(Native.Z3_mk_re_full(_ctx, _regexSort)),
+            PatternEncoding.AtomKind.AnyChar => Keep(Native.Z3_mk_re_allchar(_ctx, _regexSort)),
+            PatternEncoding.AtomKind.CaseFoldedLetter => Keep(Native.Z3_mk_re_union(_ctx, 2,
+                [Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))), Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text.ToUpperInvariant())))])),
+            _ => Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))),
+        }).ToArray();
+        var regex = atoms.Length switch
+        {
+            0 => Keep(Native.Z3_mk_seq_to_re(_ctx, Str(""))),
+            1 => atoms[0],
+            _ => Keep(Native.Z3_mk_re_concat(_ctx, (uint)atoms.Length, atoms)),
+        };
+        _patternCache[pattern] = regex;
+        return regex;
+    }
+
+    /// <summary>A string constant. Z3_mk_string reads SMT-LIB escapes, so characters outside printable ASCII go in as \u{hex}.</summary>
+    private IntPtr Str(string s) => Keep(MakeString(s));
+
+    private IntPtr MakeString(string s)
+    {
+        var escaped = PatternEncoding.SmtString(s);
+        // SmtString doubles quotes for SMT-LIB text; the API takes the raw characters, so undo that.
+        return Native.Z3_mk_string(_ctx, escaped[1..^1].Replace("\"\"", "\""));
+    }
+
+    /// <summary>Holds a reference for the session's lifetime: pattern regexes, cached and shared across queries.</summary>
+    private IntPtr Keep(IntPtr ast)
+    {
+        Native.Z3_inc_ref(_ctx, ast);
+        _owned.Add(ast);
+        return ast;
+    }
+
+    /// <summary>Holds a reference until the current query is answered.</summary>
+    private IntPtr Scratch(IntPtr ast)
+    {
+        Native.Z3_inc_ref(_ctx, ast);
+        _scratch.Add(ast);
+        return ast;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (_solver != IntPtr.Zero)
+        {
+            Native.Z3_solver_dec_ref(_ctx, _solver);
+        }
+        foreach (var ast in _owned)
+        {
+            Native.Z3_dec_ref(_ctx, ast);
+        }
+        Native.Z3_del_context(_ctx);
+        GC.KeepAlive(_onError);
+    }
+}
