@@ -31,6 +31,7 @@ public sealed class Z3Session : IQuerySolver
     private readonly Native.Z3_error_handler _onError;
     private readonly IntPtr _stringSort;
     private readonly IntPtr _regexSort;
+    private readonly IntPtr _anyChar;
     private readonly Dictionary<string, IntPtr> _patternCache = new(StringComparer.Ordinal);
     private readonly List<IntPtr> _owned = [];
     private readonly List<IntPtr> _scratch = [];
@@ -53,6 +54,7 @@ public sealed class Z3Session : IQuerySolver
         Native.Z3_set_error_handler(_ctx, _onError);
         _stringSort = Keep(Native.Z3_mk_string_sort(_ctx));
         _regexSort = Keep(Native.Z3_mk_re_sort(_ctx, _stringSort));
+        _anyChar = Keep(ParseAnyChar());
         SolverVersion = "Z3 " + Native.Z3_get_full_version();
     }
 
@@ -179,6 +181,22 @@ public sealed class Z3Session : IQuerySolver
         }
     }
 
+    /// <summary>
+    /// <c>re.allchar</c>: libz3 4.8.12 has no <c>Z3_mk_re_allchar</c>, but its SMT-LIB parser knows the term, so we
+    /// parse one assertion that uses it and take the regex out of it.
+    /// </summary>
+    private IntPtr ParseAnyChar()
+    {
+        var assertions = Native.Z3_parse_smtlib2_string(_ctx, "(assert (str.in_re \"\" re.allchar))", 0, [], [], 0, [], []);
+        Native.Z3_ast_vector_inc_ref(_ctx, assertions);
+        var membership = Native.Z3_ast_vector_get(_ctx, assertions, 0);
+        var regex = Native.Z3_get_app_arg(_ctx, Native.Z3_to_app(_ctx, membership), 1);
+        Native.Z3_inc_ref(_ctx, regex);
+        Native.Z3_ast_vector_dec_ref(_ctx, assertions);
+        Native.Z3_dec_ref(_ctx, regex);
+        return regex;
+    }
+
     private void NewSolver()
     {
         if (_solver != IntPtr.Zero)
@@ -224,7 +242,7 @@ public sealed class Z3Session : IQuerySolver
         var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
         {
             PatternEncoding.AtomKind.AnyString => Keep(Native.Z3_mk_re_full(_ctx, _regexSort)),
-            PatternEncoding.AtomKind.AnyChar => Keep(Native.Z3_mk_re_allchar(_ctx, _regexSort)),
+            PatternEncoding.AtomKind.AnyChar => _anyChar,
             PatternEncoding.AtomKind.CaseFoldedLetter => Keep(Native.Z3_mk_re_union(_ctx, 2,
                 [Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))), Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text.ToUpperInvariant())))])),
             _ => Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))),

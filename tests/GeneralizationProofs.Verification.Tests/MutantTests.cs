@@ -1,0 +1,168 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification.Checks;
+using Xunit;
+using static GeneralizationProofs.Tests.Harness;
+
+namespace GeneralizationProofs.Tests;
+
+/// <summary>
+/// The proof that the checks can fail: each mutant is refuted by the right checker with the right counterexample,
+/// and the reference is proved on the same input.
+/// </summary>
+public class MutantTests
+{
+    private static IGeneralizer Strategy(string name) => Strategies.Find(name)!;
+
+    private static (Verification.VerificationReport Reference, Verification.VerificationReport Mutant) OnAcceptance(string mutant)
+    {
+        var catalog = TestData.Catalog();
+        var (policy, unused, _) = TestData.Acceptance(TriePrefixGeneralizer.Reference(), catalog);
+        return (RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused), RefineAndVerify(Strategy(mutant), catalog, policy, unused));
+    }
+
+    private static void AssertOnlyRefuted(Verification.VerificationReport report, PropertyKind property)
+    {
+        Assert.Equal(Outcome.Refuted, Property(report, property).Outcome);
+        Assert.Equal(1, report.ExitCode);
+        Assert.False(report.Proved);
+    }
+
+    [SkippableFact]
+    public void ReferenceIsProvedOnTheAcceptanceExample()
+    {
+        var (reference, _) = OnAcceptance("mutant-drops-kept");
+        Assert.True(reference.Proved, Verification.ReportWriter.Text(reference));
+        Assert.All(reference.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
+    }
+
+    [SkippableFact]
+    public void DroppingAKeptActionIsRefutedByComplete()
+    {
+        var (_, mutant) = OnAcceptance("mutant-drops-kept");
+        AssertOnlyRefuted(mutant, PropertyKind.Complete);
+        Assert.Equal("s3:GetAccountPublicAccessBlock", Counterexample(mutant, PropertyKind.Complete).Action);
+        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
+    }
+
+    [SkippableFact]
+    public void KeepingAnUnusedActionIsRefutedBySound()
+    {
+        var (_, mutant) = OnAcceptance("mutant-keeps-unused");
+        AssertOnlyRefuted(mutant, PropertyKind.Sound);
+        var c = Counterexample(mutant, PropertyKind.Sound);
+        Assert.Equal("s3:GetAccelerateConfiguration", c.Action);
+        Assert.Equal(["s3:GetAccelerateConfiguration"], c.RefinedPatterns);
+    }
+
+    [SkippableFact]
+    public void GeneralizingToTheParentIsRefutedBySound()
+    {
+        var (_, mutant) = OnAcceptance("mutant-parent");
+        AssertOnlyRefuted(mutant, PropertyKind.Sound);
+        var c = Counterexample(mutant, PropertyKind.Sound);
+        Assert.Equal(["s3:Get*"], c.RefinedPatterns);
+        Assert.Contains(c.Action, Verification.Tests.AcceptanceUnused.S3);
+    }
+
+    [SkippableFact]
+    public void ALiteralTurnedIntoAnEscapingWildcardIsRefutedByNoEscalation()
+    {
+        var (_, mutant) = OnAcceptance("mutant-escaping-literal");
+        AssertOnlyRefuted(mutant, PropertyKind.NoEscalation);
+        var c = Counterexample(mutant, PropertyKind.NoEscalation);
+        Assert.True(ActionPattern.Match("*s3:GetAccountPublicAccessBlock", c.Action));
+        Assert.False(ActionPattern.Match("s3:Get*", c.Action) || ActionPattern.Match("s3:List*", c.Action), c.Action);
+        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
+        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Complete).Outcome);
+    }
+
+    [SkippableFact]
+    public void ARedundantPatternIsRefutedByNonRedundancy()
+    {
+        var (_, mutant) = OnAcceptance("mutant-redundant");
+        AssertOnlyRefuted(mutant, PropertyKind.NonRedundant);
+        var redundant = TestData.Catalog().WithPrefix("s3:GetAccess").ToArray()[^1];
+        Assert.Equal(redundant, Counterexample(mutant, PropertyKind.NonRedundant).Action);
+        Assert.Contains("s3:GetAccess*", Counterexample(mutant, PropertyKind.NonRedundant).RefinedPatterns);
+    }
+
+    [SkippableFact]
+    public void OneMorePatternThanNeededIsRefutedByMaximality()
+    {
+        var (_, mutant) = OnAcceptance("mutant-one-more");
+        AssertOnlyRefuted(mutant, PropertyKind.Maximal);
+        Assert.Equal("s3:GetAccess*", Counterexample(mutant, PropertyKind.Maximal).Action);
+        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
+        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Complete).Outcome);
+    }
+
+    [Fact]
+    public void CharacterMinimizerBareLiteralLosesTheLongerActionAndIsRefutedByComplete()
+    {
+        // Case-folded, DescribeInstances is a prefix of DescribeInstanceStatus; the unused StatusDetail makes both unsafe.
+        var catalog = new ActionCatalog(["ec2:DescribeInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeInstanceStatusDetail", "ec2:DescribeImages"]);
+        var unused = new ActionSet(["ec2:DescribeInstanceStatusDetail"]);
+        var policy = PolicyWith("ec2:Describe*");
+        Assert.True(RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused).Proved);
+        var mutant = RefineAndVerify(Strategy("mutant-bare-literal"), catalog, policy, unused);
+        AssertOnlyRefuted(mutant, PropertyKind.Complete);
+        Assert.Equal("ec2:DescribeInstanceStatus", Counterexample(mutant, PropertyKind.Complete).Action);
+    }
+
+    [Fact]
+    public void CatalogOnlyPrefixEscapesTheOriginalAndIsRefutedByNoEscalation()
+    {
+        var catalog = new ActionCatalog(["s3:ListBuckets", "s3:ListObjects", "s3:GetObject"]);
+        var unused = new ActionSet(["s3:GetObject"]);
+        var policy = PolicyWith("s3:List*", "s3:GetObject");
+        Assert.True(RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused).Proved);
+        var mutant = RefineAndVerify(Strategy("mutant-catalog-prefix"), catalog, policy, unused);
+        AssertOnlyRefuted(mutant, PropertyKind.NoEscalation);
+        var c = Counterexample(mutant, PropertyKind.NoEscalation);
+        Assert.Equal(["s3:l*"], c.RefinedPatterns);
+        Assert.True(ActionPattern.Match("s3:l*", c.Action) && !ActionPattern.Match("s3:List*", c.Action), c.Action);
+    }
+
+    [Fact]
+    public void TokenGranularityIsNotMinimumSizeButTheCharacterTrieIs()
+    {
+        var catalog = new ActionCatalog(["s3:GetAccessPoint", "s3:GetAccessGrant", "s3:GetAccelerateConfiguration", "s3:GetAccelerateStatus", "s3:GetBucketAcl"]);
+        var unused = new ActionSet(["s3:GetBucketAcl"]);
+        var policy = PolicyWith("s3:Get*");
+        var reference = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
+        Assert.True(reference.Proved); // M3 is not claimed by the reference ...
+        var m3 = Property(reference, PropertyKind.MinimumSize);
+        Assert.False(m3.Claimed);
+        Assert.Equal(Outcome.Refuted, m3.Outcome); // ... and measured false, with the merge as counterexample.
+        Assert.Equal("s3:GetAcce*", Counterexample(reference, PropertyKind.MinimumSize).Action);
+        var character = RefineAndVerify(TriePrefixGeneralizer.Character(), catalog, policy, unused);
+        Assert.True(character.Proved, Verification.ReportWriter.Text(character));
+        Assert.Equal(Outcome.Proved, Property(character, PropertyKind.MinimumSize).Outcome);
+    }
+
+    [Fact]
+    public void UnknownIsNeverReportedAsProved()
+    {
+        var unknown = new PropertyOutcome(PropertyKind.Sound, "Statement 0", Outcome.Unknown, 1, Reason: "timeout");
+        var report = new Verification.VerificationReport("p", "reference", "Z3", "c", [],
+            [new Verification.PropertyReport(PropertyKind.Sound, true, Outcome.Unknown, 1, 1, [unknown])]);
+        Assert.Equal(2, report.ExitCode);
+        Assert.False(report.Proved);
+        Assert.DoesNotContain("PROVED", Verification.ReportWriter.Text(report));
+    }
+
+    [Fact]
+    public void ChangingADenyStatementBreaksTheStructure()
+    {
+        var original = PolicyWith("s3:GetObject");
+        var withDeny = GeneralizationProofs.Policy.PolicyDocument.FromText(
+            """{"Statement": [{"Effect": "Deny", "Action": ["s3:PutObject"], "Resource": "*"}]}""", "o");
+        var changed = GeneralizationProofs.Policy.PolicyDocument.FromText(
+            """{"Statement": [{"Effect": "Deny", "Action": ["s3:Put*"], "Resource": "*"}]}""", "r");
+        var (_, problems) = Verification.PolicyVerifier.Align(withDeny, changed);
+        Assert.Single(problems);
+        Assert.Empty(Verification.PolicyVerifier.Align(original, original).Problems);
+    }
+}
