@@ -7,5 +7,6 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     VerifyVerb.Create(),
     DemoVerb.Create(),
     TrieVerb.Create(),
+    MeasureVerb.Create(),
 };
 return root.Parse(args).Invoke();

@@ -74,9 +74,11 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
         NodeDecision Decide(TokenTrie.Node node)
         {
             var covered = catalog.WithPrefix(node.Prefix);
+            var safe = !unused.AnyWithPrefix(node.Prefix);
+            // Kept actions are counted where they decide something: on safe nodes (and everywhere for a picture).
             var kept = 0;
             string? lastKept = null;
-            foreach (var action in covered)
+            foreach (var action in safe || decideEveryNode ? covered : [])
             {
                 if (!unused.Contains(action))
                 {
@@ -84,7 +86,6 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
                     lastKept = action;
                 }
             }
-            var safe = !unused.AnyWithPrefix(node.Prefix);
             string? emit = null;
             if (safe && kept > 0)
             {

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Diagnostics;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary>
+/// <c>genproof measure</c>: the timing targets as one reproducible command. A policy allowing the given patterns,
+/// a seeded share of their catalog actions unused; reports medians of catalog load and refinement, and one proof.
+/// </summary>
+public static class MeasureVerb
+{
+    public static Command Create()
+    {
+        var catalog = CliCommon.CatalogOption();
+        var patterns = new Option<string>("--patterns") { Description = "comma-separated Action entries", DefaultValueFactory = _ => "*" };
+        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var runs = new Option<int>("--runs") { Description = "repetitions for the medians", DefaultValueFactory = _ => 15 };
+        var strategy = CliCommon.StrategyOption();
+        var noVerify = new Option<bool>("--no-verify") { Description = "time refinement only" };
+        var command = new Command("measure", "Time catalog loading, refinement and verification on a seeded synthetic case")
+        {
+            catalog, patterns, rate, seed, runs, strategy, noVerify,
+        };
+        command.SetAction(r => CliCommon.Run(() =>
+        {
+            var file = r.GetValue(catalog)!;
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var loads = new List<double>();
+            ActionCatalog actions = null!;
+            for (var i = 0; i < r.GetValue(runs); i++)
+            {
+                var watch = Stopwatch.StartNew();
+                actions = ActionCatalog.Load(file);
+                loads.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            var entries = r.GetValue(patterns)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var matched = entries.SelectMany(e => actions.Matching(new Patterns.ActionPattern(e))).Distinct().Order(StringComparer.Ordinal).ToList();
+            var random = new Random(r.GetValue(seed));
+            var unused = new ActionSet(matched.Where(_ => random.NextDouble() < r.GetValue(rate)));
+            var policy = PolicyDocument.FromText(
+                $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{string.Join(", ", entries.Select(e => $"\"{e}\""))}}], "Resource": "*"}]}""",
+                "measure");
+            var refiner = new PolicyRefiner(generalizer, new GeneralizationContext(actions, unused));
+            var refines = new List<double>();
+            PolicyRefinement refinement = null!;
+            for (var i = 0; i < r.GetValue(runs); i++)
+            {
+                var watch = Stopwatch.StartNew();
+                refinement = refiner.Refine(policy);
+                refines.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.Out.WriteLine($"catalog {actions.Date}: {actions.Count} actions; patterns {string.Join(",", entries)}: {matched.Count} matched, {unused.Count} unused (seed {r.GetValue(seed)})");
+            Console.Out.WriteLine($"catalog load: median {Median(loads):F1} ms over {loads.Count} runs");
+            Console.Out.WriteLine($"refine ({generalizer.Name}): median {Median(refines):F1} ms over {refines.Count} runs, {refinement.Statements.Sum(s => s.RefinedActions.Count)} output patterns");
+            if (r.GetValue(noVerify))
+            {
+                return ExitCodes.Ok;
+            }
+            var proofWatch = Stopwatch.StartNew();
+            var report = Proof.Run(policy, PolicyDocument.Parse(refinement.Refined, "refined"), actions, unused, generalizer, null, 60_000, null);
+            Console.Out.WriteLine($"verify (all properties, solver start included): {proofWatch.Elapsed.TotalSeconds:F2} s");
+            Console.Out.Write(ReportWriter.Text(report, withEvidence: false));
+            return report.ExitCode;
+        }));
+        return command;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
