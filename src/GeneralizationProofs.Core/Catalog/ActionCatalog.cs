@@ -61,15 +61,14 @@ public sealed class ActionCatalog
     public static (int Start, int End) PrefixRange(string[] foldedSorted, string foldedPrefix)
     {
         var start = LowerBound(foldedSorted, foldedPrefix);
-        var end = start;
-        while (end < foldedSorted.Length && foldedSorted[end].StartsWith(foldedPrefix, StringComparison.Ordinal))
-        {
-            end++;
-        }
+        // Every string that starts with the prefix sorts before prefix + U+FFFF (no action name contains U+FFFF).
+        var end = start < foldedSorted.Length && foldedSorted[start].StartsWith(foldedPrefix, StringComparison.Ordinal)
+            ? LowerBound(foldedSorted, foldedPrefix + '\uffff')
+            : start;
         return (start, end);
     }
 
-    private static int LowerBound(string[] sorted, string key)
+    public static int LowerBound(string[] sorted, string key)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)

@@ -31,8 +31,9 @@ public sealed class ActionSet
 
     public bool AnyWithPrefix(string prefix)
     {
-        var (start, end) = ActionCatalog.PrefixRange(_folded, AsciiCase.Fold(prefix));
-        return end > start;
+        var folded = AsciiCase.Fold(prefix);
+        var start = ActionCatalog.LowerBound(_folded, folded);
+        return start < _folded.Length && _folded[start].StartsWith(folded, StringComparison.Ordinal);
     }
 
     public ReadOnlySpan<string> WithPrefix(string prefix)
