@@ -29,7 +29,7 @@ public sealed class Statement
     /// <summary>The Action (or NotAction) entries, in order.</summary>
     public IReadOnlyList<string> Actions { get; }
     public bool ActionIsString { get; }
-    public string? Sid => Node["Sid"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public string? Sid => PolicyDocument.AsString(Node["Sid"]);
 
     /// <summary>Allow + Action: the only kind a generalization strategy rewrites.</summary>
     public bool IsRefinable => Effect == Effect.Allow && !IsNotAction;
@@ -68,16 +68,16 @@ public sealed class PolicyDocument
     public bool StatementIsObject { get; }
 
     /// <summary>A name for the policy: the wrapper's <c>name</c>, else the file name without extension.</summary>
-    public string Name => Root["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
-        ? v.GetValue<string>()
-        : Path.GetFileNameWithoutExtension(File);
+    public string Name => AsString(Root["name"]) ?? Path.GetFileNameWithoutExtension(File);
 
-    public string? Arn => Root["arn"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public string? Arn => AsString(Root["arn"]);
 
     /// <summary>When the policy was last changed, if the wrapper says (corpus <c>updatedate</c>, AWS <c>CreateDate</c>).</summary>
-    public string? UpdatedAt => (Root["updatedate"] ?? Root["PolicyVersion"]?["CreateDate"]) is JsonValue v && v.GetValueKind() == JsonValueKind.String
-        ? v.GetValue<string>()
-        : null;
+    public string? UpdatedAt => AsString(Root["updatedate"] ?? Root["PolicyVersion"]?["CreateDate"]);
+
+    /// <summary>The node's text when it is a JSON string, else null.</summary>
+    public static string? AsString(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), path);
 
@@ -144,8 +144,8 @@ public sealed class PolicyDocument
 
     private static Statement ReadStatement(JsonObject node, int index, string place, string file)
     {
-        var effect = node["Effect"] is JsonValue ev && ev.GetValueKind() == JsonValueKind.String
-            ? ev.GetValue<string>() switch
+        var effect = AsString(node["Effect"]) is { } effectText
+            ? effectText switch
             {
                 "Allow" => Effect.Allow,
                 "Deny" => Effect.Deny,

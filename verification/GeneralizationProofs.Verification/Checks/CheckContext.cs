@@ -55,27 +55,10 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
 
     /// <summary>
-    /// The members of <paramref name="set"/> that some pattern could match: those that start with a pattern's literal
-    /// prefix (case-folded). This prefix filter is the one piece of trusted glue that narrows finite queries: every
-    /// string a pattern matches starts with its literal prefix, so nothing it drops could be a member.
+    /// The catalog actions that some pattern could match: those that start with a pattern's literal prefix
+    /// (case-folded). This is the prefix lemma at work: every string a pattern matches starts with its literal prefix,
+    /// so nothing this drops could be a member. It narrows the finite queries; <see cref="PatternIndex"/> is its twin.
     /// </summary>
-    public static List<string> Candidates(ActionSet set, IEnumerable<string> patterns)
-    {
-        var result = new List<string>();
-        var seen = new HashSet<string>(AsciiCase.EqualityComparer);
-        foreach (var prefix in LiteralPrefixesWithoutExtensions(patterns))
-        {
-            foreach (var action in set.WithPrefix(prefix))
-            {
-                if (seen.Add(action))
-                {
-                    result.Add(action);
-                }
-            }
-        }
-        return result;
-    }
-
     public static List<string> Candidates(ActionCatalog catalog, IEnumerable<string> patterns)
     {
         var result = new List<string>();
