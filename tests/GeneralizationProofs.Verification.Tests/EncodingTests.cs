@@ -112,3 +112,16 @@ public class EncodingTests
         Assert.StartsWith("Z3 4.", session.SolverVersion);
     }
 }
+
+public class SolverLimitTests
+{
+    /// <summary>A tiny resource limit makes an all-strings query Unknown (with Z3's reason), never Unsat.</summary>
+    [Fact]
+    public void ExceedingTheResourceLimitIsUnknownNotProved()
+    {
+        using var limited = new Z3Session(timeoutMs: 10_000, resourceLimit: 1);
+        var answer = limited.Decide(Query.OverAllStrings("limited", ["s3:Get*Object*Acl*"], ["s3:Get*", "*Acl?"]));
+        Assert.Equal(AnswerKind.Unknown, answer.Kind);
+        Assert.False(string.IsNullOrEmpty(answer.Reason));
+    }
+}

@@ -11,11 +11,11 @@ namespace GeneralizationProofs.Cli.Verbs;
 public static class Proof
 {
     public static VerificationReport Run(PolicyDocument original, PolicyDocument refined, ActionCatalog catalog, ActionSet unused,
-        IGeneralizer strategy, PropertyKind? only, uint timeoutMs, string? smtOut)
+        IGeneralizer strategy, PropertyKind? only, uint timeoutMs, string? smtOut, uint resourceLimit = 0)
     {
         try
         {
-            using var solver = new Z3Session(timeoutMs);
+            using var solver = new Z3Session(timeoutMs, resourceLimit);
             var context = new CheckContext(catalog, unused, strategy, solver, smtOut);
             // --properties: exactly those are claimed, nothing else is measured; otherwise the strategy's claims, all measured.
             return only is { } chosen

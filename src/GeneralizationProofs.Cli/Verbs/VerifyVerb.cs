@@ -22,10 +22,11 @@ public static class VerifyVerb
         format.AcceptOnlyFromAmong("text", "json");
         var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
         {
-            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, ignore,
+            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -33,7 +34,7 @@ public static class VerifyVerb
             var only = Proof.ParseProperties(r.GetValue(properties));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
-            var report = Proof.Run(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, only, r.GetValue(timeout), r.GetValue(smtOut));
+            var report = Proof.Run(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, only, r.GetValue(timeout), r.GetValue(smtOut), r.GetValue(rlimit));
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
             return report.ExitCode;
         }));

@@ -36,16 +36,20 @@ public sealed class Z3Session : IQuerySolver
     private readonly List<IntPtr> _owned = [];
     private readonly List<IntPtr> _scratch = [];
     private readonly uint _timeoutMs;
+    private readonly uint _resourceLimit;
     private IntPtr _solver;
     private int _queriesOnSolver;
     private int _variables;
     private string? _lastError;
     private bool _disposed;
 
-    public Z3Session(uint timeoutMs = 10_000)
+    /// <param name="timeoutMs">per all-strings query, in milliseconds.</param>
+    /// <param name="resourceLimit">Z3's deterministic <c>rlimit</c> per query (0: none); exceeding it answers Unknown.</param>
+    public Z3Session(uint timeoutMs = 10_000, uint resourceLimit = 0)
     {
         LoadLibrary();
         _timeoutMs = timeoutMs;
+        _resourceLimit = resourceLimit;
         var config = Native.Z3_mk_config();
         _ctx = Native.Z3_mk_context_rc(config);
         Native.Z3_del_config(config);
@@ -208,6 +212,10 @@ public sealed class Z3Session : IQuerySolver
         var parameters = Native.Z3_mk_params(_ctx);
         Native.Z3_params_inc_ref(_ctx, parameters);
         Native.Z3_params_set_uint(_ctx, parameters, Native.Z3_mk_string_symbol(_ctx, "timeout"), _timeoutMs);
+        if (_resourceLimit > 0)
+        {
+            Native.Z3_params_set_uint(_ctx, parameters, Native.Z3_mk_string_symbol(_ctx, "rlimit"), _resourceLimit);
+        }
         Native.Z3_solver_set_params(_ctx, _solver, parameters);
         Native.Z3_params_dec_ref(_ctx, parameters);
         _queriesOnSolver = 0;
