@@ -52,20 +52,19 @@ public static class PatternEncoding
         return atoms;
     }
 
+    /// <summary>A string as an SMT-LIB 2.6 literal: <see cref="EscapeCharacters"/> inside quotes, <c>"</c> doubled.</summary>
+    public static string SmtString(string s) => "\"" + EscapeCharacters(s).Replace("\"", "\"\"") + "\"";
+
     /// <summary>
-    /// A string as an SMT-LIB 2.6 literal: printable ASCII stays, <c>"</c> doubles, everything else (the backslash
-    /// too) is written <c>\u{hex}</c>, which both Z3 and cvc5 read.
+    /// Printable ASCII stays; everything else (the backslash too) is written <c>\u{hex}</c>, which Z3's
+    /// <c>Z3_mk_string</c>, Z3's parser and cvc5 all read.
     /// </summary>
-    public static string SmtString(string s)
+    public static string EscapeCharacters(string s)
     {
-        var sb = new System.Text.StringBuilder("\"");
+        var sb = new System.Text.StringBuilder();
         foreach (var c in s)
         {
-            if (c == '"')
-            {
-                sb.Append("\"\"");
-            }
-            else if (c is >= ' ' and <= '~' && c != '\\')
+            if (c is >= ' ' and <= '~' && c != '\\')
             {
                 sb.Append(c);
             }
@@ -74,7 +73,7 @@ public static class PatternEncoding
                 sb.Append($"\\u{{{(int)c:x}}}");
             }
         }
-        return sb.Append('"').ToString();
+        return sb.ToString();
     }
 
     /// <summary>Reads back a string the solver printed with <c>\u{hex}</c> (and <c>\uXXXX</c>, <c>\xHH</c>) escapes.</summary>

@@ -8,17 +8,10 @@ namespace GeneralizationProofs.Verification.Solver;
 /// </summary>
 public static class SmtLibWriter
 {
-    public static string Write(Query query, string? comment = null)
+    public static string Write(Query query)
     {
         var sb = new StringBuilder();
         sb.Append($"; GeneralizationProofs obligation: {query.Name}\n");
-        if (comment is not null)
-        {
-            foreach (var line in comment.Split('\n'))
-            {
-                sb.Append($"; {line}\n");
-            }
-        }
         sb.Append("; sat: a string exists (counterexample or witness); unsat: none exists\n");
         sb.Append("(set-logic QF_S)\n(declare-fun x () String)\n");
         var parts = new List<string>();

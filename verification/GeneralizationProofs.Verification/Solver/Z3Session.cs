@@ -265,15 +265,10 @@ public sealed class Z3Session : IQuerySolver
         return regex;
     }
 
-    /// <summary>A string constant. Z3_mk_string reads SMT-LIB escapes, so characters outside printable ASCII go in as \u{hex}.</summary>
+    /// <summary>A string constant. Z3_mk_string reads \u{hex} escapes, so characters outside printable ASCII go in escaped.</summary>
     private IntPtr Str(string s) => Keep(MakeString(s));
 
-    private IntPtr MakeString(string s)
-    {
-        var escaped = PatternEncoding.SmtString(s);
-        // SmtString doubles quotes for SMT-LIB text; the API takes the raw characters, so undo that.
-        return Native.Z3_mk_string(_ctx, escaped[1..^1].Replace("\"\"", "\""));
-    }
+    private IntPtr MakeString(string s) => Native.Z3_mk_string(_ctx, PatternEncoding.EscapeCharacters(s));
 
     /// <summary>Holds a reference for the session's lifetime: pattern regexes, cached and shared across queries.</summary>
     private IntPtr Keep(IntPtr ast)
