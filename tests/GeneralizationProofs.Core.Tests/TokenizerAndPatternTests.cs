@@ -46,3 +46,25 @@ public class TokenizerAndPatternTests
         Assert.False(new ActionPattern("a*b").Covers(new ActionPattern("a*b*")));
     }
 }
+
+public class TokenTrieTests
+{
+    private static string Shape(TokenTrie trie) =>
+        string.Join("\n", trie.Nodes().Select(n => $"{n.Parent?.Prefix}>{n.Prefix}={n.Action}"));
+
+    [Fact]
+    public void NodesAreSharedByFoldedPrefixWhateverTheInputOrder()
+    {
+        // x:AbCDe tokenizes Ab|C|De, so x:AbC is a node although x:AbCd (token Cd) came first in folded order.
+        string[] actions = ["x:AbCd", "x:AbCDe", "x:abcdf", "x:Ab", "x:B"];
+        var sorted = TokenTrie.Build("x:", actions.Order(AsciiCase.Comparer), ActionTokenizer.TokenEnds);
+        var shuffled = TokenTrie.Build("x:", actions.Reverse(), ActionTokenizer.TokenEnds);
+        Assert.Equal(Shape(sorted), Shape(shuffled));
+        var prefixes = sorted.Nodes().Select(n => n.Prefix).ToList();
+        Assert.Equal(prefixes.Count, prefixes.Distinct(AsciiCase.EqualityComparer).Count());
+        Assert.Contains("x:AbC", prefixes);
+        // Every node extends its parent, and children are in folded order.
+        Assert.All(sorted.Nodes().Where(n => n.Parent is not null), n => Assert.True(AsciiCase.StartsWith(n.Prefix, n.Parent!.Prefix)));
+        Assert.All(sorted.Nodes(), n => Assert.Equal(n.Children.Select(c => c.Prefix).Order(AsciiCase.Comparer), n.Children.Select(c => c.Prefix)));
+    }
+}

@@ -10,18 +10,12 @@ namespace GeneralizationProofs.Catalog;
 public sealed class ActionCatalog
 {
     private readonly string[] _sorted;
-    private readonly string[] _folded;
     private readonly Dictionary<string, string> _byFolded;
 
     public ActionCatalog(IEnumerable<string> actions, string source = "", string date = "")
     {
         _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
-        _folded = _sorted.Select(AsciiCase.Fold).ToArray();
-        _byFolded = new Dictionary<string, string>(_sorted.Length);
-        for (var i = 0; i < _sorted.Length; i++)
-        {
-            _byFolded[_folded[i]] = _sorted[i];
-        }
+        _byFolded = _sorted.ToDictionary(AsciiCase.Fold);
         Source = source;
         Date = date;
     }
@@ -37,11 +31,10 @@ public sealed class ActionCatalog
     public bool Contains(string action) => _byFolded.ContainsKey(AsciiCase.Fold(action));
 
     /// <summary>The catalog actions that start with <paramref name="prefix"/> (case-insensitive), in catalog order.</summary>
-    public ReadOnlySpan<string> WithPrefix(string prefix)
-    {
-        var (start, end) = PrefixRange(_folded, AsciiCase.Fold(prefix));
-        return _sorted.AsSpan(start, end - start);
-    }
+    public ReadOnlySpan<string> WithPrefix(string prefix) => WithFoldedPrefix(AsciiCase.Fold(prefix));
+
+    /// <summary>As <see cref="WithPrefix"/> for a prefix already folded; allocates nothing.</summary>
+    public ReadOnlySpan<string> WithFoldedPrefix(ReadOnlySpan<char> foldedPrefix) => Narrow(_sorted, foldedPrefix);
 
     /// <summary>The catalog actions that a pattern matches: a prefix range, filtered by the full matcher.</summary>
     public IReadOnlyList<string> Matching(ActionPattern pattern)
@@ -57,24 +50,30 @@ public sealed class ActionCatalog
         return result;
     }
 
-    /// <summary>[start, end) of the entries of a folded, sorted array that start with a folded prefix.</summary>
-    public static (int Start, int End) PrefixRange(string[] foldedSorted, string foldedPrefix)
+    /// <summary>
+    /// The run of <paramref name="sorted"/> (strings in folded order) that starts with <paramref name="foldedPrefix"/>:
+    /// in that order the strings with a prefix come right after those that sort before it. Narrowing a parent's run
+    /// to a child's prefix keeps each search of a trie walk short.
+    /// </summary>
+    public static ReadOnlySpan<string> Narrow(ReadOnlySpan<string> sorted, ReadOnlySpan<char> foldedPrefix)
     {
-        var start = LowerBound(foldedSorted, foldedPrefix);
-        // Every string that starts with the prefix sorts before prefix + U+FFFF (no action name contains U+FFFF).
-        var end = start < foldedSorted.Length && foldedSorted[start].StartsWith(foldedPrefix, StringComparison.Ordinal)
-            ? LowerBound(foldedSorted, foldedPrefix + '\uffff')
-            : start;
-        return (start, end);
+        var start = PartitionPoint(sorted, foldedPrefix, runIncluded: false);
+        var end = PartitionPoint(sorted[start..], foldedPrefix, runIncluded: true);
+        return sorted.Slice(start, end);
     }
 
-    public static int LowerBound(string[] sorted, string key)
+    /// <summary>
+    /// The first index of <paramref name="sorted"/> that is not before the run of strings starting with the prefix
+    /// (or, with <paramref name="runIncluded"/>, not before or in it).
+    /// </summary>
+    private static int PartitionPoint(ReadOnlySpan<string> sorted, ReadOnlySpan<char> foldedPrefix, bool runIncluded)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(sorted[mid], key) < 0)
+            var order = ComparePrefix(sorted[mid], foldedPrefix);
+            if (order < 0 || (runIncluded && order == 0))
             {
                 lo = mid + 1;
             }
@@ -84,6 +83,21 @@ public sealed class ActionCatalog
             }
         }
         return lo;
+    }
+
+    /// <summary>Negative, zero or positive as <paramref name="s"/> sorts before, starts with, or sorts after the prefix.</summary>
+    private static int ComparePrefix(string s, ReadOnlySpan<char> foldedPrefix)
+    {
+        var n = Math.Min(s.Length, foldedPrefix.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var d = AsciiCase.Fold(s[i]) - foldedPrefix[i];
+            if (d != 0)
+            {
+                return d;
+            }
+        }
+        return s.Length >= foldedPrefix.Length ? 0 : -1;
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>

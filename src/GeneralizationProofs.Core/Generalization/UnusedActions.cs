@@ -12,14 +12,12 @@ namespace GeneralizationProofs.Generalization;
 public sealed class ActionSet
 {
     private readonly string[] _sorted;
-    private readonly string[] _folded;
     private readonly HashSet<string> _set;
 
     public ActionSet(IEnumerable<string> actions)
     {
         _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
-        _folded = _sorted.Select(AsciiCase.Fold).ToArray();
-        _set = new HashSet<string>(_folded, StringComparer.Ordinal);
+        _set = new HashSet<string>(_sorted.Select(AsciiCase.Fold), StringComparer.Ordinal);
     }
 
     public static readonly ActionSet None = new([]);
@@ -29,18 +27,12 @@ public sealed class ActionSet
 
     public bool Contains(string action) => _set.Contains(AsciiCase.Fold(action));
 
-    public bool AnyWithPrefix(string prefix)
-    {
-        var folded = AsciiCase.Fold(prefix);
-        var start = ActionCatalog.LowerBound(_folded, folded);
-        return start < _folded.Length && _folded[start].StartsWith(folded, StringComparison.Ordinal);
-    }
+    public bool AnyWithPrefix(string prefix) => !WithPrefix(prefix).IsEmpty;
 
-    public ReadOnlySpan<string> WithPrefix(string prefix)
-    {
-        var (start, end) = ActionCatalog.PrefixRange(_folded, AsciiCase.Fold(prefix));
-        return _sorted.AsSpan(start, end - start);
-    }
+    public ReadOnlySpan<string> WithPrefix(string prefix) => WithFoldedPrefix(AsciiCase.Fold(prefix));
+
+    /// <summary>As <see cref="WithPrefix"/> for a prefix already folded; allocates nothing.</summary>
+    public ReadOnlySpan<string> WithFoldedPrefix(ReadOnlySpan<char> foldedPrefix) => ActionCatalog.Narrow(_sorted, foldedPrefix);
 }
 
 /// <summary>Reads the analyzer's unused actions.</summary>

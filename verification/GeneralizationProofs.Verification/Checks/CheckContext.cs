@@ -121,12 +121,11 @@ public sealed class PatternIndex
                 result.AddRange(shorter);
             }
         }
-        var (start, end) = ActionCatalog.PrefixRange(_sortedPrefixes, folded);
-        for (var i = start; i < end; i++)
+        foreach (var longer in ActionCatalog.Narrow(_sortedPrefixes, folded))
         {
-            if (_sortedPrefixes[i].Length > folded.Length)
+            if (longer.Length > folded.Length)
             {
-                result.AddRange(_byPrefix[_sortedPrefixes[i]]);
+                result.AddRange(_byPrefix[longer]);
             }
         }
         return result;
