@@ -166,3 +166,28 @@ public class MutantTests
         Assert.Empty(Verification.PolicyVerifier.Align(original, original).Problems);
     }
 }
+
+/// <summary>Every strategy that is meant to be right is proved on real inputs, with the real solver.</summary>
+public class RealStrategyProofTests
+{
+    public static TheoryData<string> Names => new(Strategies.Real.Select(s => s.Name));
+
+    [SkippableTheory]
+    [MemberData(nameof(Names))]
+    public void ClaimedPropertiesAreProvedOnTheAcceptanceExampleAndOnThreeServices(string name)
+    {
+        var strategy = Strategies.Find(name)!;
+        var catalog = TestData.Catalog();
+        var (policy, unused, _) = TestData.Acceptance(strategy, catalog);
+        var acceptance = RefineAndVerify(strategy, catalog, policy, unused);
+        Assert.True(acceptance.Proved, Verification.ReportWriter.Text(acceptance));
+
+        var random = new Random(3);
+        var services = PolicyWith("s3:*", "lambda:*", "iam:Get*", "ec2:Describe*");
+        var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("iam:Get") || a.StartsWith("ec2:Describe"))
+            .Where(_ => random.NextDouble() < 0.2));
+        var report = RefineAndVerify(strategy, catalog, services, some);
+        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
+        Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
+    }
+}

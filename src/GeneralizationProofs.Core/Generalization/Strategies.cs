@@ -9,8 +9,14 @@ public static class Strategies
     [
         TriePrefixGeneralizer.Reference(),
         TriePrefixGeneralizer.Character(),
+        TriePrefixGeneralizer.Tightest(),
+        new EnumerationGeneralizer(),
+        TriePrefixGeneralizer.VerbNoun(),
         .. Mutants.All,
     ];
+
+    /// <summary>The strategies meant to be right (every one but the mutants).</summary>
+    public static IReadOnlyList<IGeneralizer> Real { get; } = All.Except(Mutants.All).ToList();
 
     public static IGeneralizer? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

@@ -21,8 +21,12 @@ public sealed record TrieExplanation(TokenTrie? Trie, IReadOnlyDictionary<TokenT
 /// A wildcard that matches no unused catalog action stays verbatim (so does one unknown to the catalog); one whose
 /// matched actions are all unused yields nothing.
 /// The granularity is the boundary function: CamelCase tokens for the reference, characters for the character trie.
+/// Two variants change what a safe node emits: <paramref name="tightest"/> emits the longest common prefix of the
+/// node's actions instead of the node's own prefix, and <paramref name="minNameTokens"/> descends into safe nodes
+/// whose prefix has fewer action-name tokens than that (so <c>s3:Put*</c> becomes <c>s3:PutObject*</c>, ...).
 /// </summary>
-public class TriePrefixGeneralizer(string name, string description, PropertyKind claims, Func<string, List<int>> tokenEnds)
+public class TriePrefixGeneralizer(
+    string name, string description, PropertyKind claims, Func<string, List<int>> tokenEnds, bool tightest = false, int minNameTokens = 0)
     : IGeneralizer
 {
     public string Name { get; } = name;
@@ -40,6 +44,26 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
         "character trie, shortest safe prefixes (what character-level minimizers do); minimum in size",
         PropertyKind.All,
         CharacterEnds);
+
+    public static TriePrefixGeneralizer Tightest() => new(
+        "tightest",
+        "CamelCase-token trie; under each safe node, the longest common token prefix of its actions (grants least to future actions)",
+        PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete | PropertyKind.NonRedundant,
+        ActionTokenizer.TokenEnds,
+        tightest: true);
+
+    /// <summary>
+    /// Our own design. New actions mostly arrive as new nouns under existing verbs (a new resource type gets its
+    /// Get/List/Create/Delete...), so a verb-only wildcard such as <c>ec2:Describe*</c> or <c>s3:Put*</c> absorbs
+    /// them. Anchoring every emitted wildcard at verb + noun (two name tokens) excludes new nouns while adding far
+    /// fewer patterns than the tightest prefixes do. Not M1-maximal by design: the verb-level coarsening is safe.
+    /// </summary>
+    public static TriePrefixGeneralizer VerbNoun() => new(
+        "verb-noun",
+        "CamelCase-token trie, shortest safe prefixes of at least two name tokens (verb + noun): no verb-only wildcards",
+        PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete | PropertyKind.NonRedundant,
+        ActionTokenizer.TokenEnds,
+        minNameTokens: 2);
 
     /// <summary>Every character is a token: the granularity at which shortest safe prefixes are minimum in number.</summary>
     public static List<int> CharacterEnds(string action) => Enumerable.Range(1, action.Length).ToList();
@@ -92,7 +116,7 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
             string? emit = null;
             if (safe && kept > 0)
             {
-                emit = covered.Length == 1 ? covered[0] : node.Prefix + "*";
+                emit = covered.Length == 1 ? covered[0] : (tightest ? CommonPrefixNode(node, covered) : node).Prefix + "*";
             }
             else if (!safe && node.Action is { } action && !unused.Contains(action))
             {
@@ -119,6 +143,11 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
                 if (!childUnused.IsEmpty)
                 {
                     Visit(child, childEmits, childCovered, childUnused);
+                }
+                else if (childEmits is not null && TooShallow(child) && child.Children.Count > 0)
+                {
+                    // Safe, but too coarse for this strategy: walk on as if unsafe; its own action is kept.
+                    Visit(child, child.Action, childCovered, childUnused);
                 }
                 else if (childEmits is not null)
                 {
@@ -154,6 +183,43 @@ public class TriePrefixGeneralizer(string name, string description, PropertyKind
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The deepest node below <paramref name="node"/> whose prefix still starts every one of the node's actions: the
+    /// longest prefix at a token boundary that they share. A string test like safety, so <c>ec2:DescribeLocalGateway*</c>
+    /// covers <c>DescribeLocalGateways</c> although <c>Gateways</c> is a sibling token.
+    /// </summary>
+    private static TokenTrie.Node CommonPrefixNode(TokenTrie.Node node, ReadOnlySpan<string> covered)
+    {
+        // A node with its own action cannot go deeper: that action is exactly its prefix.
+        while (node.Action is null)
+        {
+            TokenTrie.Node? coversAll = null;
+            foreach (var child in node.Children)
+            {
+                if (ActionCatalog.Narrow(covered, child.FoldedPrefix).Length == covered.Length && child.Length > (coversAll?.Length ?? 0))
+                {
+                    coversAll = child;
+                }
+            }
+            if (coversAll is null)
+            {
+                break;
+            }
+            node = coversAll;
+        }
+        return node;
+    }
+
+    private bool TooShallow(TokenTrie.Node node)
+    {
+        if (minNameTokens == 0)
+        {
+            return false;
+        }
+        var colon = node.Prefix.IndexOf(':');
+        return colon < 0 || tokenEnds(node.Prefix).Count(end => end > colon + 1) < minNameTokens;
     }
 
     /// <summary>
