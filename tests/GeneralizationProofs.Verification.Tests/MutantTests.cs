@@ -191,3 +191,34 @@ public class RealStrategyProofTests
         Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
     }
 }
+
+/// <summary>Found on AWSAccountSettingsManagementRole: alike statements, the first one removed.</summary>
+public class AlignmentTests
+{
+    [SkippableFact]
+    public void ARemovedStatementDoesNotPairItsNeighbourWithTheWrongOriginal()
+    {
+        var catalog = TestData.Catalog();
+        var policy = Policy.PolicyDocument.FromText("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["s3:List*"], "Resource": "*"}]}
+            """, "alike-statements");
+        var unused = new ActionSet(["s3:GetObject", "s3:ListBucket"]);
+        var report = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
+        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
+        Assert.Empty(report.StructureProblems);
+    }
+
+    [SkippableFact]
+    public void MinimumSizeJudgesWhatTheStrategyEmittedNotTheUsersLiterals()
+    {
+        // Two used literals that s3:GetObjectA* could merge stay verbatim (spec §3); the character trie claims M3.
+        var catalog = TestData.Catalog();
+        var policy = PolicyWith("s3:GetObjectAcl", "s3:GetObjectAttributes", "s3:Put*");
+        var unused = new ActionSet(["s3:PutObject"]);
+        var report = RefineAndVerify(TriePrefixGeneralizer.Character(), catalog, policy, unused);
+        Assert.Equal(Outcome.Proved, Property(report, PropertyKind.MinimumSize).Outcome);
+    }
+}

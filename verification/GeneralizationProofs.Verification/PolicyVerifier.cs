@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification.Checks;
 
@@ -98,16 +99,13 @@ public sealed class PolicyVerifier(CheckContext context)
     /// </summary>
     public static (List<StatementCase> Cases, List<string> Problems) Align(PolicyDocument original, PolicyDocument refined)
     {
+        var partners = Partners(original.Statements, refined.Statements);
         var cases = new List<StatementCase>();
         var problems = new List<string>();
-        var next = 0;
-        foreach (var statement in original.Statements)
+        for (var i = 0; i < original.Statements.Count; i++)
         {
-            var partner = next < refined.Statements.Count && SameApartFromAction(statement, refined.Statements[next]) ? refined.Statements[next] : null;
-            if (partner is not null)
-            {
-                next++;
-            }
+            var statement = original.Statements[i];
+            var partner = partners[i] is { } j ? refined.Statements[j] : null;
             if (statement.IsRefinable)
             {
                 cases.Add(new StatementCase(statement.Label, statement.Actions, partner?.Actions ?? []));
@@ -117,11 +115,71 @@ public sealed class PolicyVerifier(CheckContext context)
                 problems.Add($"{statement.Label} ({statement.Effect}{(statement.IsNotAction ? ", NotAction" : "")}) must be kept verbatim but was changed or removed");
             }
         }
-        for (; next < refined.Statements.Count; next++)
+        var matched = partners.OfType<int>().ToHashSet();
+        for (var j = 0; j < refined.Statements.Count; j++)
         {
-            problems.Add($"refined {refined.Statements[next].Label} has no counterpart in the original policy");
+            if (!matched.Contains(j))
+            {
+                problems.Add($"refined {refined.Statements[j].Label} has no counterpart in the original policy");
+            }
         }
         return (cases, problems);
+    }
+
+    /// <summary>
+    /// Which refined statement each original one became (null: removed). Statements keep their order and all but
+    /// their Action; several may look alike apart from Action (no Sid, same Resource), and one of them may have been
+    /// removed, so a greedy match can pair a statement with its neighbour's refinement. Among the order-keeping
+    /// matchings with the most pairs, this takes the one whose refined patterns are most often plainly derived from
+    /// their original's (the same pattern, a literal the original matches, a glob narrowing an original glob).
+    /// </summary>
+    private static int?[] Partners(IReadOnlyList<Statement> original, IReadOnlyList<Statement> refined)
+    {
+        int n = original.Count, m = refined.Count;
+        var best = new (int Pairs, int Derived)[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                var value = Max(best[i + 1, j], best[i, j + 1]);
+                if (SameApartFromAction(original[i], refined[j]))
+                {
+                    var next = best[i + 1, j + 1];
+                    value = Max(value, (next.Pairs + 1, next.Derived + Derived(original[i], refined[j])));
+                }
+                best[i, j] = value;
+            }
+        }
+        var partners = new int?[n];
+        for (int i = 0, j = 0; i < n && j < m;)
+        {
+            if (SameApartFromAction(original[i], refined[j])
+                && best[i, j] == (best[i + 1, j + 1].Pairs + 1, best[i + 1, j + 1].Derived + Derived(original[i], refined[j])))
+            {
+                partners[i++] = j++;
+            }
+            else if (best[i, j] == best[i + 1, j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return partners;
+
+        static (int, int) Max((int Pairs, int Derived) a, (int Pairs, int Derived) b) =>
+            a.Pairs != b.Pairs ? (a.Pairs > b.Pairs ? a : b) : (a.Derived >= b.Derived ? a : b);
+    }
+
+    private static int Derived(Statement original, Statement refined)
+    {
+        var sources = original.Actions.Select(a => new ActionPattern(a)).ToList();
+        return refined.Actions.Select(a => new ActionPattern(a)).Count(r => sources.Any(o =>
+            AsciiCase.Equal(o.Text, r.Text)
+            || (r.IsLiteral && o.Matches(r.Text))
+            || (r.IsPrefixGlob && o.IsPrefixGlob && AsciiCase.StartsWith(r.LiteralPrefix, o.LiteralPrefix))));
     }
 
     private static bool SameApartFromAction(Statement a, Statement b)

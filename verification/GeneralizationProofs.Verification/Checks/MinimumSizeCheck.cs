@@ -11,12 +11,15 @@ namespace GeneralizationProofs.Verification.Checks;
 /// none does. Sorted by folded text, lcp(a,c) is a prefix of every adjacent lcp between them, and a prefix of an
 /// unsafe prefix is unsafe: checking adjacent pairs certifies all pairs. Refuted when two refined patterns can merge
 /// into <c>lcp*</c> of their literal prefixes without meeting U (a smaller cover), or when a pattern covers no kept action.
+/// The original's own literal entries are left out: spec §3 keeps a used literal verbatim, so no strategy may merge
+/// them, and M3 judges what the strategy emitted.
 /// </summary>
 public static class MinimumSizeCheck
 {
     public static PropertyOutcome Check(StatementCase statement, ActionSet kept, CheckContext context)
     {
-        var patterns = statement.Refined.Select(p => new ActionPattern(p)).ToList();
+        var userLiterals = statement.Original.Where(p => new ActionPattern(p).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
+        var patterns = statement.Refined.Where(p => !userLiterals.Contains(p)).Select(p => new ActionPattern(p)).ToList();
         if (patterns.FirstOrDefault(p => !p.IsLiteralOrPrefixGlob) is { } other)
         {
             return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, 0,
