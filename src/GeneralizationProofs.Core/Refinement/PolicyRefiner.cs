@@ -137,6 +137,24 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
         {
             return changes;
         }
+        // Only a wildcard covers another pattern, and only one whose literal prefix starts the other's: index the
+        // wildcards by folded literal prefix so each test looks up the prefixes of one string (an `*` policy with
+        // ten service wildcards emits thousands of patterns; comparing all pairs took most of its refinement).
+        var globs = new Dictionary<string, List<(int Entry, ActionPattern Pattern)>>(StringComparer.Ordinal);
+        for (var j = 0; j < changes.Count; j++)
+        {
+            foreach (var output in changes[j].Outputs)
+            {
+                var pattern = new ActionPattern(output);
+                if (!pattern.IsLiteral)
+                {
+                    var key = AsciiCase.Fold(pattern.LiteralPrefix);
+                    (globs.TryGetValue(key, out var list) ? list : globs[key] = []).Add((j, pattern));
+                }
+            }
+        }
+        var byPrefix = globs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var dropped = new HashSet<(int Entry, string Output)>();
         var seen = new HashSet<string>(AsciiCase.EqualityComparer);
         var result = new List<EntryChange>(changes.Count);
         for (var i = 0; i < changes.Count; i++)
@@ -145,12 +163,9 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
             var outputs = new List<string>();
             foreach (var output in change.Outputs)
             {
-                if (!seen.Add(output))
+                if (!seen.Add(output) || (change.Outcome == EntryOutcome.Replaced && CoveredByOtherEntry(new ActionPattern(output), i)))
                 {
-                    continue;
-                }
-                if (change.Outcome == EntryOutcome.Replaced && CoveredByOtherEntry(new ActionPattern(output), i, changes, result))
-                {
+                    dropped.Add((i, output));
                     continue;
                 }
                 outputs.Add(output);
@@ -160,27 +175,28 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
                 : change with { Outputs = outputs, Reason = change.Reason + (outputs.Count == 0 ? "; duplicate of another entry" : "; duplicates removed") });
         }
         return result;
-    }
 
-    private static bool CoveredByOtherEntry(ActionPattern pattern, int index, List<EntryChange> all, List<EntryChange> earlier)
-    {
-        // Earlier entries as they now stand (so of two equal-language outputs the first stays), later ones as emitted.
-        for (var j = 0; j < all.Count; j++)
+        bool CoveredByOtherEntry(ActionPattern pattern, int index)
         {
-            if (j == index)
+            var folded = AsciiCase.Fold(pattern.LiteralPrefix);
+            for (var length = 0; length <= folded.Length; length++)
             {
-                continue;
-            }
-            foreach (var other in j < index ? earlier[j].Outputs : all[j].Outputs)
-            {
-                var otherPattern = new ActionPattern(other);
-                if (ActionPattern.PrefixesCompatible(pattern.LiteralPrefix, otherPattern.LiteralPrefix) && otherPattern.Covers(pattern)
-                    && !(j > index && pattern.Covers(otherPattern)))
+                if (!byPrefix.TryGetValue(folded.AsSpan(0, length), out var candidates))
                 {
-                    return true;
+                    continue;
+                }
+                foreach (var (j, other) in candidates)
+                {
+                    // Earlier entries as they now stand (so of two equal-language outputs the first stays), later
+                    // ones as emitted.
+                    if (j != index && !(j < index && dropped.Contains((j, other.Text)))
+                        && other.Covers(pattern) && !(j > index && pattern.Covers(other)))
+                    {
+                        return true;
+                    }
                 }
             }
+            return false;
         }
-        return false;
     }
 }
