@@ -8,5 +8,6 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     DemoVerb.Create(),
     TrieVerb.Create(),
     MeasureVerb.Create(),
+    BenchReportVerb.Create(),
 };
 return root.Parse(args).Invoke();

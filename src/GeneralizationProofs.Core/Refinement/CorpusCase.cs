@@ -1,0 +1,45 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+
+namespace GeneralizationProofs.Refinement;
+
+/// <summary>
+/// A real policy turned into a refinement case: the catalog actions its Allow statements grant, a seeded share of
+/// them marked unused. The seed mixes the run's seed with a stable hash of the file name, so a policy's unused set
+/// does not depend on which other policies are in the run or in what order they are processed.
+/// </summary>
+public static class CorpusCase
+{
+    /// <summary>The files of the policy folders, in a fixed order (the raw folder's files have no extension).</summary>
+    public static List<string> Files(IEnumerable<string> folders) =>
+        folders.SelectMany(folder => Directory.Exists(folder)
+                ? Directory.GetFiles(folder).Order(StringComparer.Ordinal)
+                : throw new InputException(folder, "folder", "not found"))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+    /// <summary>The catalog actions that the policy's refinable (Allow + Action) statements grant, sorted.</summary>
+    public static List<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
+        policy.Statements.Where(s => s.IsRefinable)
+            .SelectMany(s => s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
+            .Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+
+    public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed)
+    {
+        var random = new Random(unchecked(seed * 1_000_003 + StableHash(Path.GetFileName(policy.File))));
+        return new ActionSet(Granted(policy, catalog).Where(_ => random.NextDouble() < rate).ToList());
+    }
+
+    /// <summary>FNV-1a: unlike string.GetHashCode, the same in every process.</summary>
+    public static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+        return unchecked((int)hash);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+
+namespace GeneralizationProofs.Study;
+
+/// <summary>One strategy's figures on one policy folder, refined against the newest catalog.</summary>
+public sealed record SizeFigures(string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds);
+
+/// <summary>
+/// Future permissiveness of one strategy (or of the original policies) on one folder: refined with the catalog of
+/// <see cref="BaseDate"/>, the actions of the <see cref="LaterDate"/> catalog that the output grants although the
+/// kept set did not contain them (actions the original names literally are not counted: they were asked for).
+/// </summary>
+public sealed record FutureFigures(string Strategy, string Folder, string BaseDate, string LaterDate, long Actions);
+
+public sealed record StudyResult(
+    IReadOnlyList<string> Strategies,
+    IReadOnlyList<string> CatalogDates,
+    IReadOnlyList<SizeFigures> Size,
+    IReadOnlyList<FutureFigures> Future,
+    IReadOnlyList<string> Unreadable,
+    double UnusedRate,
+    int Seed,
+    int Sample);
+
+/// <summary>
+/// The strategy comparison of issue 5 on real data: every policy of the given folders, refined by every strategy
+/// against every catalog with a seeded share of its granted actions unused (<see cref="CorpusCase"/>).
+/// </summary>
+public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IGeneralizer> strategies, double unusedRate, int seed)
+{
+    /// <summary>The managed-policy size limit, in characters not counting whitespace.</summary>
+    public const int PolicyCharacterLimit = 6144;
+
+    public const string Original = "original";
+
+    /// <param name="sample">take every sample-th policy of each folder (1 = all).</param>
+    public StudyResult Run(IReadOnlyList<string> folders, int sample, Action<int, int>? progress = null)
+    {
+        var files = folders.SelectMany(folder => CorpusCase.Files([folder]).Where((_, i) => i % sample == 0).Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
+        var size = new ConcurrentDictionary<(string Strategy, string Folder), SizeFigures>();
+        var future = new ConcurrentDictionary<(string Strategy, string Folder, int Base, int Later), long>();
+        var unreadable = new ConcurrentBag<string>();
+        var done = 0;
+        Parallel.ForEach(files, item =>
+        {
+            PolicyDocument policy;
+            try
+            {
+                policy = PolicyDocument.Load(item.File);
+            }
+            catch (InputException e)
+            {
+                unreadable.Add(e.Message);
+                return;
+            }
+            Measure(policy, item.Folder, size, future);
+            progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+        });
+        var dates = catalogsByDate.Select(c => c.Date).ToList();
+        var names = strategies.Select(s => s.Name).ToList();
+        var folderNames = files.Select(f => f.Folder).Distinct().ToList();
+        var futureRows = (
+            from folder in folderNames
+            from i in Enumerable.Range(0, dates.Count)
+            from j in Enumerable.Range(i + 1, dates.Count - i - 1)
+            from name in names.Prepend(Original)
+            select new FutureFigures(name, folder, dates[i], dates[j], future.GetValueOrDefault((name, folder, i, j)))).ToList();
+        var sizeRows = (
+            from folder in folderNames
+            from name in names.Prepend(Original)
+            select size.GetValueOrDefault((name, folder)) ?? new SizeFigures(name, folder, 0, 0, 0, 0, 0)).ToList();
+        return new StudyResult(names, dates, sizeRows, futureRows, unreadable.Order(StringComparer.Ordinal).ToList(), unusedRate, seed, sample);
+    }
+
+    private void Measure(PolicyDocument policy, string folder,
+        ConcurrentDictionary<(string, string), SizeFigures> size, ConcurrentDictionary<(string, string, int, int), long> future)
+    {
+        var literals = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions)
+            .Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
+        var newest = catalogsByDate.Count - 1;
+        for (var i = 0; i < catalogsByDate.Count; i++)
+        {
+            var catalog = catalogsByDate[i];
+            var unused = CorpusCase.Unused(policy, catalog, unusedRate, seed);
+            var kept = CorpusCase.Granted(policy, catalog).Where(a => !unused.Contains(a)).ToHashSet(AsciiCase.EqualityComparer);
+            var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
+            CountFuture(Original, originalPatterns);
+            if (i == newest)
+            {
+                var characters = Characters(policy.Document);
+                Add(Original, new SizeFigures(Original, folder, 1, originalPatterns.Count, characters, characters > PolicyCharacterLimit ? 1 : 0, 0));
+            }
+            foreach (var strategy in strategies)
+            {
+                var watch = Stopwatch.StartNew();
+                var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+                var milliseconds = watch.Elapsed.TotalMilliseconds;
+                var patterns = refinement.Statements.Where(s => s.Original.IsRefinable && s.Outcome != StatementOutcome.Removed)
+                    .SelectMany(s => s.Outcome == StatementOutcome.Unchanged ? s.Original.Actions : s.RefinedActions).ToList();
+                CountFuture(strategy.Name, patterns);
+                if (i == newest)
+                {
+                    var characters = Characters(refinement.Refined);
+                    Add(strategy.Name, new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, characters > PolicyCharacterLimit ? 1 : 0, milliseconds));
+                }
+            }
+
+            void CountFuture(string name, List<string> patterns)
+            {
+                for (var j = i + 1; j < catalogsByDate.Count; j++)
+                {
+                    var granted = patterns.SelectMany(p => catalogsByDate[j].Matching(new ActionPattern(p)))
+                        .Where(a => !kept.Contains(a) && !literals.Contains(a)).Distinct(AsciiCase.EqualityComparer).Count();
+                    future.AddOrUpdate((name, folder, i, j), granted, (_, sum) => sum + granted);
+                }
+            }
+        }
+
+        void Add(string name, SizeFigures figures) => size.AddOrUpdate((name, folder), figures, (_, sum) => sum with
+        {
+            Policies = sum.Policies + 1,
+            Patterns = sum.Patterns + figures.Patterns,
+            Characters = sum.Characters + figures.Characters,
+            OverLimit = sum.OverLimit + figures.OverLimit,
+            RefineMilliseconds = sum.RefineMilliseconds + figures.RefineMilliseconds,
+        });
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Compact = new(PolicyDocument.WriteOptions) { WriteIndented = false };
+
+    /// <summary>The size IAM counts against the limit: the characters of the document, whitespace not counted.</summary>
+    public static long Characters(System.Text.Json.Nodes.JsonNode document) =>
+        document.ToJsonString(Compact).Count(c => !char.IsWhiteSpace(c));
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace GeneralizationProofs.Study;
+
+/// <summary>A strategy's claimed properties, proved on a sample of the corpus.</summary>
+public sealed record ProofFigures(string Strategy, string Folder, int Policies, int Proved, int Refuted, int Unknown, double Seconds);
+
+/// <summary>A table as header and rows of cells, written as Markdown (for papers/) and CSV (for other tools).</summary>
+public sealed record Table(string Name, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    public string Markdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("| ").AppendJoin(" | ", Header).Append(" |\n");
+        sb.Append('|').AppendJoin('|', Header.Select((_, i) => i == 0 ? "---" : "---:")).Append("|\n");
+        foreach (var row in Rows)
+        {
+            sb.Append("| ").AppendJoin(" | ", row).Append(" |\n");
+        }
+        return sb.ToString();
+    }
+
+    public string Csv()
+    {
+        static string Cell(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', Header.Select(Cell)).Append('\n');
+        foreach (var row in Rows)
+        {
+            sb.AppendJoin(',', row.Select(Cell)).Append('\n');
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// The study's tables. Every strategy's figure is also given as a ratio to the reference on the same run
+/// (×1.00 is the reference itself; a dash where the reference's figure is zero).
+/// </summary>
+public static class StudyTables
+{
+    private const string Reference = "reference";
+
+    public static IReadOnlyList<Table> All(StudyResult result, IReadOnlyList<ProofFigures> proofs) =>
+        [Size(result), FutureSummary(result), FutureByPair(result), .. proofs.Count > 0 ? [Proofs(proofs)] : Array.Empty<Table>()];
+
+    public static Table Size(StudyResult result)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var group in result.Size.GroupBy(s => s.Folder))
+        {
+            var reference = group.Single(s => s.Strategy == Reference);
+            foreach (var s in group)
+            {
+                var isOriginal = s.Strategy == StrategyStudy.Original;
+                rows.Add([s.Strategy, s.Folder, N(s.Policies), N(s.Patterns), Ratio(s.Patterns, reference.Patterns), N(s.Characters),
+                    Ratio(s.Characters, reference.Characters), N(s.OverLimit),
+                    isOriginal ? "" : s.RefineMilliseconds.ToString("F0", CultureInfo.InvariantCulture),
+                    isOriginal ? "" : Ratio(s.RefineMilliseconds, reference.RefineMilliseconds)]);
+            }
+        }
+        return new Table("size", $"Size against catalog {result.CatalogDates[^1]}: Action patterns, policy characters (limit {StrategyStudy.PolicyCharacterLimit:N0}), refinement time",
+            ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {StrategyStudy.PolicyCharacterLimit:N0}", "refine ms", "× ref"], rows);
+    }
+
+    public static Table FutureSummary(StudyResult result)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var group in result.Future.GroupBy(f => f.Folder))
+        {
+            var totals = group.GroupBy(f => f.Strategy).ToDictionary(g => g.Key, g => g.Sum(f => f.Actions));
+            var dates = result.CatalogDates.ToList();
+            var consecutive = group.Where(f => dates.IndexOf(f.LaterDate) == dates.IndexOf(f.BaseDate) + 1)
+                .GroupBy(f => f.Strategy).ToDictionary(g => g.Key, g => g.Sum(f => f.Actions));
+            foreach (var (name, total) in totals)
+            {
+                rows.Add([name, group.Key, N(total), Ratio(total, totals[Reference]), N(consecutive[name]), Ratio(consecutive[name], consecutive[Reference])]);
+            }
+        }
+        return new Table("future-summary", "Future permissiveness: later-catalog actions granted beyond the kept set, summed over catalog pairs",
+            ["strategy", "folder", "all pairs", "× ref", "next catalog only", "× ref"], rows);
+    }
+
+    public static Table FutureByPair(StudyResult result)
+    {
+        var names = result.Strategies.Prepend(StrategyStudy.Original).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var pair in result.Future.GroupBy(f => (f.Folder, f.BaseDate, f.LaterDate)))
+        {
+            var byName = pair.ToDictionary(f => f.Strategy, f => f.Actions);
+            rows.Add([pair.Key.Folder, $"{pair.Key.BaseDate} → {pair.Key.LaterDate}", .. names.Select(n => N(byName[n]))]);
+        }
+        return new Table("future-by-pair", "Future permissiveness per catalog pair (refined with the first catalog, counted in the second)",
+            ["folder", "catalogs", .. names], rows);
+    }
+
+    public static Table Proofs(IReadOnlyList<ProofFigures> proofs) => new("proofs",
+        "Claimed properties proved by the SMT verifier on a sample of the corpus",
+        ["strategy", "folder", "policies", "proved", "refuted", "unknown", "seconds"],
+        proofs.Select(p => (IReadOnlyList<string>)[p.Strategy, p.Folder, N(p.Policies), N(p.Proved), N(p.Refuted), N(p.Unknown),
+            p.Seconds.ToString("F1", CultureInfo.InvariantCulture)]).ToList());
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double value, double reference) =>
+        reference == 0 ? "–" : "×" + (value / reference).ToString("F2", CultureInfo.InvariantCulture);
+}
