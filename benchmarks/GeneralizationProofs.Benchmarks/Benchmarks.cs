@@ -12,6 +12,7 @@ namespace GeneralizationProofs.Benchmarks;
 
 /// <summary>How long does loading the June-2024 catalog (16,831 actions) take? Target: under 100 ms.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class CatalogLoadSpeed
 {
@@ -29,6 +30,7 @@ public class CatalogLoadSpeed
 /// catalog at 20% unused under 50 ms; one service wildcard under 1 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class GeneralizationSpeed
 {
@@ -63,6 +65,7 @@ public class GeneralizationSpeed
 
 /// <summary>How long does refining a whole policy take, JSON copy and cross-entry deduplication included?</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class RefinementSpeed
 {
@@ -90,6 +93,7 @@ public class RefinementSpeed
 /// against the reference? A whole-catalog proof takes tens of seconds, so few iterations.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class VerificationSpeed
 {

@@ -150,7 +150,7 @@ public static partial class BenchReportVerb
         JsonInput.WriteAtomically(Path.Combine(folder, "README.md"), index.ToString());
     }
 
-    [GeneratedRegex(@"(<!-- results:(?<name>[a-z-]+) -->\n).*?(<!-- /results -->)", RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<open><!-- results:(?<name>[a-z-]+) -->\n).*?(?<close><!-- /results -->)", RegexOptions.Singleline)]
     private static partial Regex ResultsBlock();
 
     /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
@@ -161,7 +161,7 @@ public static partial class BenchReportVerb
         {
             var name = m.Groups["name"].Value;
             var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}", $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
-            return m.Groups[1].Value + table.Markdown() + m.Groups[3].Value;
+            return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
         });
         JsonInput.WriteAtomically(paper, filled);
     }
