@@ -126,8 +126,8 @@ public class TriePrefixGeneralizer(
             return emit;
         }
 
-        // node is unsafe. A child's actions (catalog and unused) are among its parent's: each search narrows the
-        // parent's run instead of searching the whole catalog.
+        // node is unsafe (or, for verb-noun, safe but too short to emit). A child's actions (catalog and unused) are
+        // among its parent's: each search narrows the parent's run instead of searching the whole catalog.
         void Visit(TokenTrie.Node node, string? ownLiteral, ReadOnlySpan<string> covered, ReadOnlySpan<string> unusedUnder)
         {
             // An unsafe node's own action, if kept, can only be emitted as a literal.
