@@ -136,25 +136,36 @@ public sealed class PolicyVerifier(CheckContext context)
     private static int?[] Partners(IReadOnlyList<Statement> original, IReadOnlyList<Statement> refined)
     {
         int n = original.Count, m = refined.Count;
+        // Each pair is judged once (the DP and its walk back both read it): null when the two cannot be partners,
+        // else how many refined patterns derive from the original's. Each statement's rest is cloned once.
+        var originalRest = original.Select(Rest).ToList();
+        var refinedRest = refined.Select(Rest).ToList();
+        var derived = new int?[n, m];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var same = original[i].IsNotAction == refined[j].IsNotAction && original[i].Effect == refined[j].Effect
+                    && JsonNode.DeepEquals(originalRest[i], refinedRest[j]);
+                derived[i, j] = same ? Derived(original[i], refined[j]) : null;
+            }
+        }
         var best = new (int Pairs, int Derived)[n + 1, m + 1];
         for (var i = n - 1; i >= 0; i--)
         {
             for (var j = m - 1; j >= 0; j--)
             {
-                var value = Max(best[i + 1, j], best[i, j + 1]);
-                if (SameApartFromAction(original[i], refined[j]))
+                best[i, j] = Max(best[i + 1, j], best[i, j + 1]);
+                if (derived[i, j] is { } d)
                 {
-                    var next = best[i + 1, j + 1];
-                    value = Max(value, (next.Pairs + 1, next.Derived + Derived(original[i], refined[j])));
+                    best[i, j] = Max(best[i, j], (best[i + 1, j + 1].Pairs + 1, best[i + 1, j + 1].Derived + d));
                 }
-                best[i, j] = value;
             }
         }
         var partners = new int?[n];
         for (int i = 0, j = 0; i < n && j < m;)
         {
-            if (SameApartFromAction(original[i], refined[j])
-                && best[i, j] == (best[i + 1, j + 1].Pairs + 1, best[i + 1, j + 1].Derived + Derived(original[i], refined[j])))
+            if (derived[i, j] is { } d && best[i, j] == (best[i + 1, j + 1].Pairs + 1, best[i + 1, j + 1].Derived + d))
             {
                 partners[i++] = j++;
             }
@@ -171,6 +182,14 @@ public sealed class PolicyVerifier(CheckContext context)
 
         static (int, int) Max((int Pairs, int Derived) a, (int Pairs, int Derived) b) =>
             a.Pairs != b.Pairs ? (a.Pairs > b.Pairs ? a : b) : (a.Derived >= b.Derived ? a : b);
+
+        static JsonObject Rest(Statement s)
+        {
+            var copy = (JsonObject)s.Node.DeepClone();
+            copy.Remove("Action");
+            copy.Remove("NotAction");
+            return copy;
+        }
     }
 
     private static int Derived(Statement original, Statement refined)
@@ -180,21 +199,5 @@ public sealed class PolicyVerifier(CheckContext context)
             AsciiCase.Equal(o.Text, r.Text)
             || (r.IsLiteral && o.Matches(r.Text))
             || (r.IsPrefixGlob && o.IsPrefixGlob && AsciiCase.StartsWith(r.LiteralPrefix, o.LiteralPrefix))));
-    }
-
-    private static bool SameApartFromAction(Statement a, Statement b)
-    {
-        if (a.IsNotAction != b.IsNotAction || a.Effect != b.Effect)
-        {
-            return false;
-        }
-        static JsonObject Rest(Statement s)
-        {
-            var copy = (JsonObject)s.Node.DeepClone();
-            copy.Remove("Action");
-            copy.Remove("NotAction");
-            return copy;
-        }
-        return JsonNode.DeepEquals(Rest(a), Rest(b));
     }
 }
