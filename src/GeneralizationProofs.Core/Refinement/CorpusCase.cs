@@ -26,10 +26,14 @@ public static class CorpusCase
             .SelectMany(s => s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
             .Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
 
-    public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed)
+    public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed) =>
+        Unused(policy, Granted(policy, catalog), rate, seed);
+
+    /// <summary>As above, from the policy's <see cref="Granted"/> actions when the caller needs them too.</summary>
+    public static ActionSet Unused(PolicyDocument policy, IReadOnlyList<string> granted, double rate, int seed)
     {
         var random = new Random(unchecked(seed * 1_000_003 + StableHash(Path.GetFileName(policy.File))));
-        return new ActionSet(Granted(policy, catalog).Where(_ => random.NextDouble() < rate).ToList());
+        return new ActionSet(granted.Where(_ => random.NextDouble() < rate).ToList());
     }
 
     /// <summary>FNV-1a: unlike string.GetHashCode, the same in every process.</summary>

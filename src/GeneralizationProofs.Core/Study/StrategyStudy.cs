@@ -81,15 +81,15 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
     private void Measure(PolicyDocument policy, string folder,
         ConcurrentDictionary<(string, string), SizeFigures> size, ConcurrentDictionary<(string, string, int, int), long> future)
     {
-        var literals = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions)
-            .Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
+        var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
+        var literals = originalPatterns.Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
         var newest = catalogsByDate.Count - 1;
         for (var i = 0; i < catalogsByDate.Count; i++)
         {
             var catalog = catalogsByDate[i];
-            var unused = CorpusCase.Unused(policy, catalog, unusedRate, seed);
-            var kept = CorpusCase.Granted(policy, catalog).Where(a => !unused.Contains(a)).ToHashSet(AsciiCase.EqualityComparer);
-            var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
+            var granted = CorpusCase.Granted(policy, catalog);
+            var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
+            var kept = granted.Where(a => !unused.Contains(a)).ToHashSet(AsciiCase.EqualityComparer);
             CountFuture(Original, originalPatterns);
             if (i == newest)
             {
