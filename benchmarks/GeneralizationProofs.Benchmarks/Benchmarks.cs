@@ -10,6 +10,15 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Benchmarks;
 
+/// <summary>The scope parameter the generalization, refinement and verification questions share.</summary>
+public abstract class ScopedBenchmark
+{
+    [ParamsSource(nameof(Scopes))]
+    public string Scope { get; set; } = "";
+
+    public static IEnumerable<string> Scopes => Workload.Scopes;
+}
+
 /// <summary>How long does loading the June-2024 catalog (16,831 actions) take? Target: under 100 ms.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -32,14 +41,9 @@ public class CatalogLoadSpeed
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
-public class GeneralizationSpeed
+public class GeneralizationSpeed : ScopedBenchmark
 {
     private Workload _workload = null!;
-
-    [ParamsSource(nameof(Scopes))]
-    public string Scope { get; set; } = "";
-
-    public static IEnumerable<string> Scopes => Workload.Scopes;
 
     [Params(0.05, 0.2)]
     public double UnusedRate { get; set; }
@@ -67,15 +71,10 @@ public class GeneralizationSpeed
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
-public class RefinementSpeed
+public class RefinementSpeed : ScopedBenchmark
 {
     private Workload _workload = null!;
     private PolicyRefiner _refiner = null!;
-
-    [ParamsSource(nameof(Scopes))]
-    public string Scope { get; set; } = "";
-
-    public static IEnumerable<string> Scopes => Workload.Scopes;
 
     [GlobalSetup]
     public void Setup()
@@ -95,16 +94,11 @@ public class RefinementSpeed
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
-public class VerificationSpeed
+public class VerificationSpeed : ScopedBenchmark
 {
     private Workload _workload = null!;
     private Z3Session _solver = null!;
     private readonly Dictionary<string, PolicyDocument> _refined = [];
-
-    [ParamsSource(nameof(Scopes))]
-    public string Scope { get; set; } = "";
-
-    public static IEnumerable<string> Scopes => Workload.Scopes;
 
     [GlobalSetup]
     public void Setup()
