@@ -9,5 +9,7 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     TrieVerb.Create(),
     MeasureVerb.Create(),
     BenchReportVerb.Create(),
+    CorpusVerb.Create(),
+    CheckVerb.Create(),
 };
 return root.Parse(args).Invoke();

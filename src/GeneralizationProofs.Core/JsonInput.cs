@@ -55,12 +55,27 @@ public static class JsonInput
                 {
                     throw new InputException(file, path, "duplicate key: " + e.Message);
                 }
+                catch (InvalidOperationException)
+                {
+                    throw new InputException(file, path, "a key is not valid text (an unpaired \\u surrogate escape)");
+                }
                 foreach (var (key, child) in obj)
                 {
                     if (child is not null)
                     {
                         Validate(child, file, $"{path}.{key}");
                     }
+                }
+                break;
+            // Strings are decoded lazily: an unpaired surrogate escape ("\ud800") would throw later, far from here.
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    _ = value.GetValue<string>();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new InputException(file, path, "not valid text (an unpaired \\u surrogate escape)");
                 }
                 break;
             case JsonArray arr:

@@ -222,3 +222,61 @@ public class AlignmentTests
         Assert.Equal(Outcome.Proved, Property(report, PropertyKind.MinimumSize).Outcome);
     }
 }
+
+/// <summary>What the full corpus run found, and the shortcuts it made the verifier take, each pinned by a test.</summary>
+public class CorpusFindingsTests
+{
+    [SkippableFact]
+    public void AnEmittedWildcardThatTheUsersLiteralsAlreadyGrantGoes()
+    {
+        // AWS ReadOnlyAccess: kafka:Describe* beside the literals it would re-cover. Before the fix the refiner kept
+        // kafka:DescribeConfiguration* too and M2 refuted it ("grants no kept action the others do not").
+        var catalog = TestData.Catalog("aws-2026-08-21.json");
+        var policy = PolicyWith("kafka:Describe*", "kafka:DescribeConfiguration", "kafka:DescribeConfigurationRevision");
+        var unused = new ActionSet(["kafka:DescribeCluster"]);
+        var refinement = new Refinement.PolicyRefiner(TriePrefixGeneralizer.Reference(), new GeneralizationContext(catalog, unused)).Refine(policy);
+        var refined = refinement.Statements[0].RefinedActions;
+        Assert.DoesNotContain("kafka:DescribeConfiguration*", refined);
+        Assert.Contains("kafka:DescribeConfiguration", refined);
+        var report = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
+        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
+    }
+
+    [SkippableFact]
+    public void ALiteralIsJudgedByGroundMembershipAndStillCaught()
+    {
+        // Literal refined patterns are proved by one ground query each (a pattern language is closed under ASCII case).
+        var catalog = TestData.Catalog();
+        var policy = PolicyWith("s3:Get*");
+        using var solver = new Verification.Solver.Z3Session();
+        var context = new CheckContext(catalog, ActionSet.None, TriePrefixGeneralizer.Reference(), solver);
+        var escaping = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:PutObject", "s3:GetBucket*"]), context);
+        Assert.Equal(Outcome.Refuted, escaping.Outcome);
+        Assert.Equal("s3:PutObject", escaping.Counterexample!.Action);
+        var inside = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:getbucketacl", "s3:GetBucket*"]), context);
+        Assert.Equal(Outcome.Proved, inside.Outcome);
+    }
+
+    [SkippableFact]
+    public void NarrowedFiniteQueriesAnswerLikeTheWholeQuery()
+    {
+        var catalog = TestData.Catalog();
+        using var solver = new Verification.Solver.Z3Session();
+        var context = new CheckContext(catalog, ActionSet.None, TriePrefixGeneralizer.Reference(), solver);
+        var candidates = catalog.WithPrefix("s3:Get").ToArray().Concat(catalog.WithPrefix("ec2:DescribeV").ToArray()).ToList();
+        string[][] sides = [["*"], ["s3:*", "ec2:Describe*"], ["s3:Get*Acl", "ec2:DescribeVpc?", "s3:GetObject"], ["ec2:*Vpcs"], []];
+        foreach (var include in sides.Where(s => s.Length > 0))
+        {
+            foreach (var exclude in sides)
+            {
+                var whole = solver.Decide(Verification.Solver.Query.OverCandidates("whole", candidates, include, exclude));
+                var narrowed = context.AskNarrowed("narrowed", candidates, include, exclude);
+                Assert.Equal(whole.Kind, narrowed.Kind);
+                if (narrowed.Witness is { } witness)
+                {
+                    Assert.True(include.Any(p => ActionPattern.Match(p, witness)) && !exclude.Any(p => ActionPattern.Match(p, witness)), witness);
+                }
+            }
+        }
+    }
+}

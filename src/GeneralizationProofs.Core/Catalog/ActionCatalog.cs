@@ -101,9 +101,10 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
-    public static ActionCatalog Load(string path)
+    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), path);
+
+    public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
     {
-        var root = JsonInput.ReadFile(path);
         if (root is not System.Text.Json.Nodes.JsonObject obj)
         {
             throw new InputException(path, "$", "a catalog must be a JSON object with a \"services\" object");

@@ -123,7 +123,7 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
                     ? new EntryChange(text, EntryOutcome.Dropped, outputs, "every action it matches is unused")
                     : new EntryChange(text, EntryOutcome.Replaced, outputs, "generalized"));
         }
-        return RemoveDuplicatesAcrossEntries(changes);
+        return RemoveEmittedCoveredByOtherEntries(RemoveDuplicatesAcrossEntries(changes));
     }
 
     /// <summary>
@@ -194,6 +194,69 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
                     {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An emitted wildcard goes when the other entries' outputs already grant every kept action it grants, even if
+    /// no single one covers it: <c>kafka:Describe*</c> emits <c>kafka:DescribeConfiguration*</c> while the user also
+    /// lists <c>kafka:DescribeConfiguration</c> and <c>kafka:DescribeConfigurationRevision</c> (AWS ReadOnlyAccess).
+    /// Keeping the literals grants less as the catalog grows, and the statement stays non-redundant (M2). Entries are
+    /// judged as they stand after each removal, so two wildcards never both go for each other's sake; within one
+    /// entry's replacements the strategy still decides.
+    /// </summary>
+    private List<EntryChange> RemoveEmittedCoveredByOtherEntries(List<EntryChange> changes)
+    {
+        if (changes.Count < 2 || !changes.Any(c => c.Outcome == EntryOutcome.Replaced))
+        {
+            return changes;
+        }
+        var outputs = changes.Select(c => c.Outputs.ToList()).ToList();
+        // Every output by folded literal prefix: only a pattern whose literal prefix starts an action can match it.
+        var byPrefix = new Dictionary<string, List<(int Entry, string Pattern)>>(StringComparer.Ordinal);
+        for (var j = 0; j < changes.Count; j++)
+        {
+            foreach (var output in changes[j].Outputs)
+            {
+                var key = AsciiCase.Fold(new ActionPattern(output).LiteralPrefix);
+                (byPrefix.TryGetValue(key, out var list) ? list : byPrefix[key] = []).Add((j, output));
+            }
+        }
+        var lookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var removed = new HashSet<(int Entry, string Pattern)>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Outcome != EntryOutcome.Replaced)
+            {
+                continue;
+            }
+            foreach (var output in changes[i].Outputs.Where(o => !new ActionPattern(o).IsLiteral))
+            {
+                var kept = context.Catalog.Matching(new ActionPattern(output)).Where(a => !context.Unused.Contains(a)).ToList();
+                if (kept.Count > 0 && kept.All(action => GrantedByAnotherEntry(action, i)))
+                {
+                    outputs[i].Remove(output);
+                    removed.Add((i, output));
+                }
+            }
+        }
+        return changes.Select((c, i) => outputs[i].Count == c.Outputs.Count
+                ? c
+                : c with { Outputs = outputs[i], Reason = c.Reason + "; other entries already grant what it would" })
+            .ToList();
+
+        bool GrantedByAnotherEntry(string action, int entry)
+        {
+            var folded = AsciiCase.Fold(action);
+            for (var length = 0; length <= folded.Length; length++)
+            {
+                if (lookup.TryGetValue(folded.AsSpan(0, length), out var candidates)
+                    && candidates.Any(c => c.Entry != entry && !removed.Contains(c) && ActionPattern.Match(c.Pattern, action)))
+                {
+                    return true;
                 }
             }
             return false;

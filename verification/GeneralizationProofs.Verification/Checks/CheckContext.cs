@@ -51,6 +51,44 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         return solver.Decide(query);
     }
 
+    /// <summary>
+    /// A finite query asked candidate by candidate with only the patterns that could match that candidate (the prefix
+    /// lemma: a pattern can match a string only if its literal prefix is a folded prefix of it), so each membership
+    /// term is small; candidates that keep the same patterns share one query. Same answer as the one big query, whose
+    /// complemented union of every pattern the rewriter would otherwise derive for each candidate.
+    /// </summary>
+    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    {
+        var includeIndex = new PatternIndex(include);
+        var excludeIndex = new PatternIndex(exclude);
+        var groups = new Dictionary<string, (List<string> Candidates, List<string> Include, List<string> Exclude)>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            var including = includeIndex.Compatible(candidate);
+            if (including.Count == 0)
+            {
+                continue; // no pattern of the include side can match it: not a member, nothing to ask
+            }
+            var excluding = excludeIndex.Compatible(candidate);
+            var key = string.Join('\n', including) + "\n\n" + string.Join('\n', excluding);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = ([], including, excluding);
+            }
+            group.Candidates.Add(candidate);
+        }
+        var part = 0;
+        foreach (var group in groups.Values)
+        {
+            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {++part}", group.Candidates, group.Include, group.Exclude));
+            if (answer.Kind != AnswerKind.Unsat)
+            {
+                return answer;
+            }
+        }
+        return Answer.Unsat;
+    }
+
     private static string Sanitize(string name) =>
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
 
@@ -141,9 +179,9 @@ public static class KeptActions
         var kept = candidates.Where(a => !context.Unused.Contains(a) && statement.Original.Any(p => ActionPattern.Match(p, a))).ToList();
         var keptSet = new ActionSet(kept);
         // Confirm with the encoding: every kept action is in L(P), and no other candidate outside U is.
-        var inP = context.Ask(Query.OverCandidates($"kept-in-original {statement.Label}", kept, ["*"], statement.Original));
+        var inP = context.AskNarrowed($"kept-in-original {statement.Label}", kept, ["*"], statement.Original);
         var others = candidates.Where(a => !keptSet.Contains(a) && !context.Unused.Contains(a)).ToList();
-        var missed = context.Ask(Query.OverCandidates($"kept-complete {statement.Label}", others, statement.Original, []));
+        var missed = context.AskNarrowed($"kept-complete {statement.Label}", others, statement.Original, []);
         if (inP.Kind == AnswerKind.Unsat && missed.Kind == AnswerKind.Unsat)
         {
             return (keptSet, null);

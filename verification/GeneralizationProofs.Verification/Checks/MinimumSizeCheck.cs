@@ -5,26 +5,28 @@ using GeneralizationProofs.Verification.Solver;
 namespace GeneralizationProofs.Verification.Checks;
 
 /// <summary>
-/// M3, minimum size among all prefix globs and literals (relative to U: a pattern is usable when it grants no unused
-/// action). Certificate: one kept action per refined pattern such that no two can share one usable pattern. Any
-/// prefix glob covering a and b has a literal prefix that is a common prefix of both, so if <c>lcp(a,b)*</c> meets U,
-/// none does. Sorted by folded text, lcp(a,c) is a prefix of every adjacent lcp between them, and a prefix of an
-/// unsafe prefix is unsafe: checking adjacent pairs certifies all pairs. Refuted when two refined patterns can merge
-/// into <c>lcp*</c> of their literal prefixes without meeting U (a smaller cover), or when a pattern covers no kept action.
-/// The original's own literal entries are left out: spec §3 keeps a used literal verbatim, so no strategy may merge
-/// them, and M3 judges what the strategy emitted.
+/// M3, minimum size among the prefix globs and literals a refinement may use: those that grant no unused action and
+/// nothing beyond the original (spec §4 asks which language each notion is relative to; a cover that escalates is no
+/// refinement, so it does not count as smaller). Certificate: one kept action per emitted pattern such that no two can
+/// share one usable pattern. Any prefix glob covering a and b has a literal prefix that is a common prefix of both, so
+/// it contains <c>lcp(a,b)*</c>: if that meets U or escapes P, every such glob does. Sorted by folded text, lcp(a,c) is
+/// a prefix of every adjacent lcp between them, so checking adjacent pairs certifies all pairs. Refuted when two
+/// emitted patterns can merge into <c>lcp*</c> of their literal prefixes without meeting U or escaping P (a smaller
+/// cover), or when a pattern covers no kept action.
+/// The original's own entries that come through verbatim are left out: spec §3 keeps a used literal, and a wildcard
+/// that matches no unused action, as they are, so no strategy may merge them; M3 judges what the strategy emitted.
 /// </summary>
 public static class MinimumSizeCheck
 {
     public static PropertyOutcome Check(StatementCase statement, ActionSet kept, CheckContext context)
     {
-        var userLiterals = statement.Original.Where(p => new ActionPattern(p).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
-        var patterns = statement.Refined.Where(p => !userLiterals.Contains(p)).Select(p => new ActionPattern(p)).ToList();
+        var patterns = statement.Emitted.Select(p => new ActionPattern(p)).ToList();
         if (patterns.FirstOrDefault(p => !p.IsLiteralOrPrefixGlob) is { } other)
         {
             return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, 0,
                 Reason: $"{other.Text} is neither a literal nor a prefix glob; M3 ranges over those only");
         }
+        var originals = new PatternIndex(statement.Original);
         var queries = 0;
         var representatives = new List<(string Action, ActionPattern Pattern)>();
         foreach (var pattern in patterns)
@@ -61,22 +63,38 @@ public static class MinimumSizeCheck
             {
                 return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: meets.Reason);
             }
+            queries++;
+            var escapes = Escapes(lcp + "*", statement, context, originals);
+            if (escapes.Kind == AnswerKind.Sat)
+            {
+                certificate.Add($"{a} | {b}: {lcp}* grants \"{escapes.Witness}\", which the original does not");
+                continue;
+            }
+            if (escapes.Kind == AnswerKind.Unknown)
+            {
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: escapes.Reason);
+            }
             // These representatives do not certify; does the merge of the two patterns themselves give a smaller cover?
             var merged = pa.LiteralPrefix[..CommonPrefixLength(pa.LiteralPrefix, pb.LiteralPrefix)] + "*";
             queries++;
             var mergedMeets = context.Ask(Query.OverCandidates($"minimum-size-merge {statement.Label} {merged}",
                 context.Unused.WithPrefix(merged[..^1]).ToArray(), [merged], []));
-            if (mergedMeets.Kind == AnswerKind.Unsat)
+            queries++;
+            if (mergedMeets.Kind == AnswerKind.Unsat && Escapes(merged, statement, context, originals).Kind == AnswerKind.Unsat)
             {
                 return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
                     new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
-                        $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action"), certificate);
+                        $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing beyond the original"), certificate);
             }
             return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Evidence: certificate,
                 Reason: $"no certificate with representatives {a}, {b}, and no merge found");
         }
         return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Proved, queries, Evidence: certificate);
     }
+
+    /// <summary>Does the prefix glob grant some string the original does not? (All strings; the prefix lemma narrows P.)</summary>
+    private static Answer Escapes(string glob, StatementCase statement, CheckContext context, PatternIndex originals) =>
+        context.Ask(Query.OverAllStrings($"minimum-size-escape {statement.Label} {glob}", [glob], originals.Compatible(glob[..^1])));
 
     private static int CommonPrefixLength(string a, string b)
     {

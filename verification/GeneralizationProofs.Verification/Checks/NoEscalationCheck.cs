@@ -5,13 +5,17 @@ using GeneralizationProofs.Verification.Solver;
 namespace GeneralizationProofs.Verification.Checks;
 
 /// <summary>
-/// No escalation: L(R) ⊆ L(P) over all strings. R is split into chunks of at most <see cref="ChunkSize"/> patterns,
-/// sorted by literal prefix; each chunk is one query x ∈ ∪chunk ∩ ¬∪P', where P' are the original patterns whose
-/// literal prefix is compatible with some chunk member. Fewer patterns on the excluded side make a query harder to
-/// refute, so Unsat still proves the chunk; and a witness x starts with some member's literal prefix, so every
-/// original pattern that could match x is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk
-/// the solver cannot answer is retried one pattern at a time. (One query over thousands of patterns does not finish
-/// in Z3 4.8.12.)
+/// No escalation: L(R) ⊆ L(P) over all strings.
+/// <para>A literal refined pattern r (no <c>*</c>, no <c>?</c>) matches exactly the ASCII case variants of r, and every
+/// pattern language is closed under ASCII case variation (each letter is encoded as both its cases), so
+/// L(r) ⊆ L(P) iff the one string r is in L(P): a ground membership query, which the rewriter decides at once.
+/// (As one all-strings query, 60 literals against 82 took the solver 2 s.)</para>
+/// <para>The wildcards are grouped by the original patterns they are compatible with, in chunks of at most
+/// <see cref="ChunkSize"/> patterns; each chunk is one query x ∈ ∪chunk ∩ ¬∪P', where P' are the original patterns whose literal prefix is compatible
+/// with some chunk member. Fewer patterns on the excluded side make a query harder to refute, so Unsat still proves
+/// the chunk; and a witness x starts with some member's literal prefix, so every original pattern that could match x
+/// is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver cannot answer is retried
+/// one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
 /// </summary>
 public static class NoEscalationCheck
 {
@@ -20,9 +24,19 @@ public static class NoEscalationCheck
     public static PropertyOutcome Check(StatementCase statement, CheckContext context)
     {
         var original = new PatternIndex(statement.Original);
-        var sorted = statement.Refined.OrderBy(p => new ActionPattern(p).LiteralPrefix, AsciiCase.Comparer).ToList();
-        var queries = 0;
-        foreach (var chunk in sorted.Chunk(ChunkSize))
+        var literals = statement.Refined.Where(p => new ActionPattern(p).IsLiteral).ToList();
+        var queries = 1;
+        var literalAnswer = context.AskNarrowed($"no-escalation {statement.Label} literals", literals, ["*"], statement.Original);
+        if (literalAnswer.Kind != AnswerKind.Unsat)
+        {
+            return Result(statement, literalAnswer, queries, literals);
+        }
+        // Wildcards that could only meet the same original patterns are asked together; a query that mixes services
+        // pays for every service's patterns at once (100 wildcards against 60 originals across services: 4–8 s).
+        var groups = statement.Refined.Where(p => !new ActionPattern(p).IsLiteral)
+            .OrderBy(p => new ActionPattern(p).LiteralPrefix, AsciiCase.Comparer)
+            .GroupBy(p => string.Join('\n', original.Compatible(new ActionPattern(p).LiteralPrefix)));
+        foreach (var chunk in groups.SelectMany(g => g.Chunk(ChunkSize)))
         {
             queries++;
             var answer = Ask(statement, context, original, chunk);

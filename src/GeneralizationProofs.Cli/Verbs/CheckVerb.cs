@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Text;
+using GeneralizationProofs.Verification.Campaign;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Cli.Verbs;
+
+/// <summary>
+/// <c>genproof check</c>: a property campaign over random catalogs, policies and unused sets, the same properties the
+/// test suite runs. Prints progress, a table per property, and the smallest counterexample of each failed property
+/// with the command that replays it. Exit 0 all held, 1 a property failed (a claim refuted, ...), 2 only unknowns.
+/// </summary>
+public static class CheckVerb
+{
+    public static Command Create()
+    {
+        var strategy = CliCommon.StrategyOption();
+        var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)", DefaultValueFactory = _ => 1 };
+        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
+        var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" };
+        var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
+        var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
+        {
+            strategy, cases, seed, maxActions, only, properties,
+        };
+        command.SetAction(r => CliCommon.Run(() =>
+        {
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            if (r.GetValue(cases) < 1 || r.GetValue(maxActions) < 1)
+            {
+                throw new InputException("--cases/--max-actions", $"{r.GetValue(cases)}/{r.GetValue(maxActions)}", "must be at least 1");
+            }
+            var names = r.GetValue(properties) is { } list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+                : CaseProperties.Names.ToList();
+            foreach (var name in names.Where(n => !CaseProperties.Names.Contains(n)))
+            {
+                throw new InputException("--properties", name, $"unknown property; use {string.Join(", ", CaseProperties.Names)}");
+            }
+            Z3Session solver;
+            try
+            {
+                solver = new Z3Session();
+            }
+            catch (SolverUnavailableException e)
+            {
+                throw new InputException("libz3", "solver", e.Message);
+            }
+            using (solver)
+            {
+                var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
+                if (r.GetValue(only) is { } index)
+                {
+                    return Replay(campaign, generalizer, r.GetValue(seed), index, names);
+                }
+                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, Progress());
+                Console.Out.Write(Text(result, r.GetValue(maxActions)));
+                return result.ExitCode;
+            }
+        }));
+        return command;
+    }
+
+    private static int Replay(PropertyCampaign campaign, Generalization.IGeneralizer strategy, int seed, int index, IReadOnlyList<string> names)
+    {
+        Console.Out.Write($"case {index} of seed {seed}:\n{campaign.Case(seed, index)}");
+        var worst = 0;
+        foreach (var name in names)
+        {
+            var verdict = campaign.Check(name, strategy, seed, index);
+            Console.Out.WriteLine($"{name}: {verdict.Kind}{(verdict.Message.Length > 0 ? "\n  " + verdict.Message.Replace("\n", "\n  ") : "")}");
+            worst = Math.Max(worst, verdict.Kind switch { VerdictKind.Fails => 2, VerdictKind.Unknown => 1, _ => 0 });
+        }
+        return worst switch { 2 => ExitCodes.Refuted, 1 => ExitCodes.UnknownOrBadInput, _ => ExitCodes.Ok };
+    }
+
+    private static Action<int, int> Progress()
+    {
+        var terminal = !Console.IsErrorRedirected;
+        var lastTenth = -1;
+        return (done, total) =>
+        {
+            if (terminal)
+            {
+                Console.Error.Write($"\rcase {done}/{total}{(done == total ? "\n" : "")}");
+            }
+            else if (done * 10 / total != lastTenth)
+            {
+                lastTenth = done * 10 / total;
+                Console.Error.WriteLine($"check: {done}/{total} cases");
+            }
+        };
+    }
+
+    public static string Text(CampaignResult result, int maxActions)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"check: strategy '{result.Strategy}', {result.Cases} cases, seed {result.Seed}, at most {maxActions} catalog actions, {result.Seconds:F1} s\n");
+        sb.Append($"{"property",-16} {"cases",6} {"proved",7} {"refuted",8} {"unknown",8} {"time",8}\n");
+        foreach (var t in result.Tallies)
+        {
+            sb.Append($"{t.Property,-16} {t.Cases,6} {t.Holds,7} {t.Fails,8} {t.Unknown,8} {t.Seconds,6:F1} s\n");
+        }
+        foreach (var f in result.Failures)
+        {
+            sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
+            sb.Append(f.Smallest.ToString());
+            sb.Append(f.Message).Append('\n');
+            sb.Append($"replay: genproof check --strategy {result.Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+        }
+        sb.Append(result.ExitCode switch
+        {
+            0 => "RESULT: every property held on every case\n",
+            1 => "RESULT: REFUTED (smallest counterexamples above)\n",
+            _ => "RESULT: UNKNOWN on some case (no property failed)\n",
+        });
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Checks;
+using GeneralizationProofs.Verification.Corpus;
+using Xunit;
+
+namespace GeneralizationProofs.Tests;
+
+/// <summary>
+/// `genproof corpus` on a small folder of real policies (copied at run time from ../shared into a temporary folder,
+/// beside a malformed one): outcomes, the three report files, and the page in headless Chromium.
+/// </summary>
+public sealed class CorpusProofTests : IDisposable
+{
+    private static readonly string[] RealPolicies =
+    [
+        "aws-managed/AmazonS3ReadOnlyAccess.json",
+        "aws-managed/AmazonRoute53ProfilesFullAccess.json",
+        "aws-managed-raw/AmazonInspector2ReadOnlyAccess",
+    ];
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("genproof-corpus-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Folder()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, "policies")).FullName;
+        foreach (var policy in RealPolicies)
+        {
+            File.Copy(TestData.Path($"policies/{policy}"), Path.Combine(folder, Path.GetFileName(policy)), overwrite: true);
+        }
+        File.WriteAllText(Path.Combine(folder, "Broken.json"), """{"Statement": [{"Effect": "Allow", "Action": 5}]}""");
+        return folder;
+    }
+
+    private CorpusSummary Run(IGeneralizer strategy, double rate = 0.3)
+    {
+        var catalog = TestData.Catalog("aws-2026-08-21.json");
+        var files = CorpusCase.Files([Folder()]);
+        var watch = Stopwatch.StartNew();
+        var results = new CorpusProof(catalog, strategy, rate, seed: 1).Run(files, jobs: 2);
+        return new CorpusSummary(new CorpusSettings("aws-2026-08-21.json", catalog.Date, strategy.Name, rate, 1, 2, 1), results, watch.Elapsed.TotalSeconds);
+    }
+
+    [SkippableFact]
+    public void RealPoliciesAreProvedAndTheBrokenOneIsCountedNotFatal()
+    {
+        var summary = Run(Strategies.Find("reference")!);
+
+        Assert.Equal(4, summary.Policies.Count);
+        Assert.Equal(3, summary.Count(PolicyStatus.Proved));
+        var broken = Assert.Single(summary.Policies, p => p.Status == PolicyStatus.Unreadable);
+        Assert.Contains("Broken.json", broken.Problem);
+        Assert.Contains("Action", broken.Problem);
+        Assert.Equal(2, summary.ExitCode); // an unreadable policy is not a proved one
+        Assert.All(summary.Policies.Where(p => p.Status == PolicyStatus.Proved), p => Assert.True(p.UnusedActions > 0 && p.RefinedPatterns > 0));
+    }
+
+    [SkippableFact]
+    public void AMutantIsRefutedAndTheReportsSaySo()
+    {
+        // mutant-parent emits the unsafe parent of a safe node: unsound, caught on real policies at 30% unused.
+        var summary = Run(Strategies.Find("mutant-parent")!);
+        var refuted = summary.Policies.Where(p => p.Status == PolicyStatus.Refuted).ToList();
+        Assert.NotEmpty(refuted);
+        Assert.Equal(1, summary.ExitCode);
+        Assert.All(refuted, p => Assert.Contains("refuted", CorpusSummary.Problem(p)));
+
+        var report = Path.Combine(_dir.FullName, "report");
+        CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("mutant-parent")!);
+
+        var junit = XDocument.Load(Path.Combine(report, "junit.xml")).Root!;
+        Assert.Equal("4", junit.Attribute("tests")!.Value);
+        Assert.Equal(refuted.Count.ToString(), junit.Attribute("failures")!.Value);
+        Assert.Equal("1", junit.Attribute("errors")!.Value);
+        var failure = junit.Descendants("testcase").First(t => t.Element("failure") is not null);
+        Assert.Contains(refuted, p => p.Name == failure.Attribute("name")!.Value);
+        Assert.Contains("COUNTEREXAMPLE", failure.Element("failure")!.Value);
+
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(report, "summary.json")))!;
+        Assert.Equal(refuted.Count, (int)json["totals"]!["refuted"]!);
+        Assert.Equal(4, json["policies"]!.AsArray().Count);
+        Assert.All(json["policies"]!.AsArray(), p => Assert.NotNull(p!["status"]));
+
+        var index = File.ReadAllText(Path.Combine(report, "index.html"));
+        Assert.Contains("Not proved", index);
+        var pages = Directory.GetFiles(Path.Combine(report, "policies"));
+        Assert.Equal(4, pages.Length);
+        var page = File.ReadAllText(pages.First(f => f.Contains(refuted[0].Name)));
+        Assert.Contains("Counterexamples and reasons", page);
+        Assert.Contains("<svg", page); // the trie of each refined wildcard
+        Assert.Contains("class=\"unsafe\"", page);
+        Assert.Contains("class=\"safe\"", page);
+    }
+
+    [SkippableFact]
+    public void TheIndexLoadsInHeadlessChromiumSortsAndShowsTheTable()
+    {
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+        if (chromium is null)
+        {
+            const string message = "chromium not installed (apt-get install -y chromium; .ci/run installs it)";
+            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+            {
+                Assert.Fail(message);
+            }
+            Skip.If(true, message);
+        }
+        var summary = Run(Strategies.Find("reference")!);
+        var report = Path.Combine(_dir.FullName, "report");
+        CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("reference")!);
+        var url = new Uri(Path.Combine(report, "index.html")).AbsoluteUri + "#sort=-granted";
+
+        var (dom, log) = Chromium(chromium!, "--dump-dom", url);
+        Assert.Contains("data-ready=\"yes\"", dom); // the script ran to its end: no exception on load
+        Assert.DoesNotContain("Uncaught", log);
+        var grantedColumn = XDocument.Parse("<x>" + Between(dom, "<tbody>", "</tbody>").Replace("&nbsp;", " ") + "</x>")
+            .Descendants("tr").Select(tr => int.Parse(tr.Elements("td").ElementAt(2).Value)).ToList();
+        Assert.Equal(4, grantedColumn.Count);
+        Assert.Equal(grantedColumn.OrderDescending(), grantedColumn); // the linked sort ran in the browser
+
+        var screenshot = Path.Combine(_dir.FullName, "index.png");
+        Chromium(chromium!, $"--screenshot={screenshot}", url);
+        var png = File.ReadAllBytes(screenshot);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        Assert.Equal(1280, width);
+        // A blank 1280×900 page compresses to a few kB; text, cards and table rows take far more.
+        Assert.True(png.Length > 20_000, $"screenshot of {png.Length} bytes looks empty");
+    }
+
+    private static string Between(string text, string open, string close)
+    {
+        var start = text.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return text[start..text.IndexOf(close, start, StringComparison.Ordinal)];
+    }
+
+    private (string Stdout, string Stderr) Chromium(string chromium, string action, string url)
+    {
+        var info = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dir.FullName,
+        };
+        // As root and on a closed network: no sandbox, no background connections, a fresh profile.
+        foreach (var arg in new[]
+                 {
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     $"--user-data-dir={Path.Combine(_dir.FullName, "chromium-profile")}", "--window-size=1280,900",
+                     "--enable-logging=stderr", "--v=0", action, url,
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "chromium did not finish in 2 minutes");
+        Assert.True(process.ExitCode == 0, $"chromium exited {process.ExitCode}: {stderr.Result}");
+        return (stdout.Result, stderr.Result);
+    }
+}

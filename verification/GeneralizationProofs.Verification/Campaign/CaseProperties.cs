@@ -1,0 +1,222 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Checks;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Campaign;
+
+public enum VerdictKind { Holds, Fails, Unknown }
+
+/// <summary>What one property said about one case; a failure or unknown says why in one readable message.</summary>
+public sealed record Verdict(VerdictKind Kind, string Message = "")
+{
+    public static readonly Verdict Holds = new(VerdictKind.Holds);
+    public static Verdict Fails(string message) => new(VerdictKind.Fails, message);
+    public static Verdict Unknown(string message) => new(VerdictKind.Unknown, message);
+}
+
+/// <summary>
+/// The properties every strategy is checked against on random cases (issue 4). "claims" asks the SMT verifier;
+/// "differential" compares the SMT encoding with the core matcher; the metamorphic ones compare refinements of
+/// related inputs by the catalog actions they grant (computed by the matcher, which the differential property ties
+/// to the encoding). "json-reader" feeds the readers malformed text.
+/// </summary>
+public sealed class CaseProperties(IQuerySolver solver)
+{
+    public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
+
+    public Verdict Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
+    {
+        "claims" => Claims(strategy, c),
+        "differential" => Differential(strategy, c, seed),
+        "empty-unused" => EmptyUnused(strategy, c),
+        "monotone" => Monotone(strategy, c, seed),
+        "idempotent" => Idempotent(strategy, c),
+        "order-and-case" => OrderAndCase(strategy, c, seed),
+        "json-reader" => JsonReader(c, seed),
+        _ => throw new ArgumentException($"unknown property {property}", nameof(property)),
+    };
+
+    private static PolicyRefinement Refine(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
+        new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+
+    /// <summary>The strategy's claimed properties, proved by the verifier.</summary>
+    public Verdict Claims(IGeneralizer strategy, RandomCase c)
+    {
+        var catalog = c.ActionCatalog();
+        var policy = c.Policy();
+        var unused = c.UnusedSet();
+        var refined = PolicyDocument.Parse(Refine(strategy, catalog, policy, unused).Refined, "refined");
+        var report = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver)).Verify(policy, refined, strategy.Claims, strategy.Claims);
+        return report.ExitCode switch
+        {
+            0 => Verdict.Holds,
+            1 => Verdict.Fails(Failure(report)),
+            _ => Verdict.Unknown(Failure(report)),
+        };
+    }
+
+    private static string Failure(VerificationReport report)
+    {
+        var lines = ReportWriter.Text(report, withEvidence: false).Split('\n')
+            .Where(l => l.StartsWith("COUNTEREXAMPLE") || l.StartsWith("    ") || l.StartsWith("UNKNOWN") || l.StartsWith("STRUCTURE"));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// For every pattern of the input and the output, the encoding's membership agrees with the matcher's on the
+    /// catalog, case variants of it and strings built from the patterns. Two ground queries per pattern: no
+    /// non-member is in the regex, and every member is.
+    /// </summary>
+    public Verdict Differential(IGeneralizer strategy, RandomCase c, int seed)
+    {
+        var random = new Random(seed);
+        var refined = Refine(strategy, c.ActionCatalog(), c.Policy(), c.UnusedSet());
+        var patterns = c.Statements.SelectMany(s => s.Actions).Concat(refined.Statements.SelectMany(s => s.RefinedActions))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var strings = c.Catalog.Concat(c.Catalog.Select(a => CaseGenerators.CaseVariant(random, a)))
+            .Concat(patterns.Select(p => Instance(random, p))).Concat(["", ":", "s3:", "é:É", "s3:GetObjectß"])
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (var pattern in patterns)
+        {
+            var members = strings.Where(s => ActionPattern.Match(pattern, s)).ToList();
+            var others = strings.Where(s => !ActionPattern.Match(pattern, s)).ToList();
+            var extra = solver.Decide(Query.OverCandidates($"differential {pattern}", others, [pattern], []));
+            var missing = solver.Decide(Query.OverCandidates($"differential {pattern}", members, ["*"], [pattern]));
+            foreach (var (answer, says) in new[] { (extra, "is in the encoding of"), (missing, "is not in the encoding of") })
+            {
+                switch (answer.Kind)
+                {
+                    case AnswerKind.Sat:
+                        return Verdict.Fails($"\"{answer.Witness}\" {says} {pattern}, but the matcher says the opposite");
+                    case AnswerKind.Unknown:
+                        return Verdict.Unknown(answer.Reason ?? "");
+                }
+            }
+        }
+        return Verdict.Holds;
+    }
+
+    /// <summary>A string the pattern matches: each * filled with a few characters, each ? with one.</summary>
+    private static string Instance(Random random, string pattern) =>
+        string.Concat(pattern.Select(ch => ch switch
+        {
+            '*' => new string(Enumerable.Range(0, random.Next(3)).Select(_ => "aZ:9*-"[random.Next(6)]).ToArray()),
+            '?' => "xQ:?"[random.Next(4)].ToString(),
+            _ => ch.ToString(),
+        }));
+
+    /// <summary>The catalog actions each refinable statement of a refined policy grants, in statement order.</summary>
+    private static List<HashSet<string>> GrantedPerStatement(PolicyRefinement refinement, ActionCatalog catalog) =>
+        refinement.Statements.Where(s => s.Original.IsRefinable)
+            .Select(s => catalog.Actions.Where(a => s.RefinedActions.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal))
+            .ToList();
+
+    private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
+
+    /// <summary>With nothing unused, every statement grants exactly the catalog actions it granted before.</summary>
+    public Verdict EmptyUnused(IGeneralizer strategy, RandomCase c)
+    {
+        var catalog = c.ActionCatalog();
+        var policy = c.Policy();
+        var refined = GrantedPerStatement(Refine(strategy, catalog, policy, ActionSet.None), catalog);
+        var before = policy.Statements.Where(s => s.IsRefinable)
+            .Select(s => catalog.Actions.Where(a => s.Actions.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal)).ToList();
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (!before[i].SetEquals(refined[i]))
+            {
+                return Verdict.Fails($"with no unused action, statement {i} lost [{Describe(before[i].Except(refined[i]))}] and gained [{Describe(refined[i].Except(before[i]))}]");
+            }
+        }
+        return Verdict.Holds;
+    }
+
+    /// <summary>Marking more actions unused never makes a statement grant more.</summary>
+    public Verdict Monotone(IGeneralizer strategy, RandomCase c, int seed)
+    {
+        var random = new Random(seed);
+        var catalog = c.ActionCatalog();
+        var policy = c.Policy();
+        var more = new ActionSet(c.Unused.Concat(c.Catalog.Where(_ => random.Next(3) == 0)));
+        var fewer = GrantedPerStatement(Refine(strategy, catalog, policy, c.UnusedSet()), catalog);
+        var moreUnused = GrantedPerStatement(Refine(strategy, catalog, policy, more), catalog);
+        for (var i = 0; i < fewer.Count; i++)
+        {
+            if (!moreUnused[i].IsSubsetOf(fewer[i]))
+            {
+                return Verdict.Fails($"with more unused [{Describe(more.Actions.Except(c.Unused))}], statement {i} grants more: [{Describe(moreUnused[i].Except(fewer[i]))}]");
+            }
+        }
+        return Verdict.Holds;
+    }
+
+    /// <summary>Refining the output again with the same unused actions changes nothing.</summary>
+    public Verdict Idempotent(IGeneralizer strategy, RandomCase c)
+    {
+        var catalog = c.ActionCatalog();
+        var unused = c.UnusedSet();
+        var once = Refine(strategy, catalog, c.Policy(), unused);
+        var onceText = PolicyDocument.Write(once.Refined);
+        var twice = PolicyDocument.Write(Refine(strategy, catalog, PolicyDocument.FromText(onceText, "refined-once"), unused).Refined);
+        return onceText == twice ? Verdict.Holds : Verdict.Fails($"refining twice differs:\n{onceText}---\n{twice}");
+    }
+
+    /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
+    public Verdict OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
+    {
+        var random = new Random(seed);
+        var catalog = c.ActionCatalog();
+        var unused = c.UnusedSet();
+        var variant = c with
+        {
+            Statements = c.Statements.Reverse().Select(s => s with { Actions = s.Actions.Select(a => CaseGenerators.CaseVariant(random, a)).ToList() }).ToList(),
+        };
+        var original = GrantedPerStatement(Refine(strategy, catalog, c.Policy(), unused), catalog);
+        var changed = GrantedPerStatement(Refine(strategy, catalog, variant.Policy(), unused), catalog);
+        changed.Reverse();
+        for (var i = 0; i < original.Count; i++)
+        {
+            if (!original[i].SetEquals(changed[i]))
+            {
+                return Verdict.Fails($"reordered and re-cased, statement {i} grants [{Describe(changed[i].Except(original[i]))}] more and [{Describe(original[i].Except(changed[i]))}] less");
+            }
+        }
+        return Verdict.Holds;
+    }
+
+    /// <summary>The policy, unused and catalog readers throw only <see cref="InputException"/> on malformed text.</summary>
+    public static Verdict JsonReader(RandomCase c, int seed)
+    {
+        var random = new Random(seed);
+        var catalog = c.ActionCatalog();
+        var unusedJson = $"[{{\"serviceNamespace\": \"{c.Catalog[0].Split(':')[0]}\", \"actions\": [\"{c.Catalog[0].Split(':')[1]}\"]}}]";
+        var catalogJson = $"{{\"services\": {{\"{c.Catalog[0].Split(':')[0]}\": [\"{c.Catalog[0].Split(':')[1]}\"]}}}}";
+        (string Name, string Valid, Action<string> Read)[] readers =
+        [
+            ("policy", c.PolicyJson(), text => PolicyDocument.FromText(text, "malformed.json")),
+            ("unused", unusedJson, text => UnusedActions.Read(JsonInput.Parse(text, "malformed.json"), "malformed.json", catalog, false, out _)),
+            ("catalog", catalogJson, text => ActionCatalog.Parse(JsonInput.Parse(text, "malformed.json"), "malformed.json")),
+        ];
+        for (var i = 0; i < 12; i++)
+        {
+            var (name, valid, read) = readers[i % readers.Length];
+            var text = CaseGenerators.Malformed(random, valid);
+            try
+            {
+                read(text);
+            }
+            catch (InputException e) when (e.Message.Contains("malformed.json"))
+            {
+            }
+            catch (Exception e)
+            {
+                return Verdict.Fails($"the {name} reader threw {e.GetType().Name} ({e.Message}) on:\n{text}");
+            }
+        }
+        return Verdict.Holds;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Campaign;
+
+public sealed record PropertyTally(string Property, int Cases, int Holds, int Fails, int Unknown, double Seconds);
+
+/// <summary>
+/// A property that failed: the case it first failed on (replayable by seed and index) and the smallest case the
+/// shrinker reached that still fails the same property, with that case's message.
+/// </summary>
+public sealed record CampaignFailure(string Property, int Seed, int CaseIndex, RandomCase Found, RandomCase Smallest, string Message, int ShrinkSteps);
+
+public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies, IReadOnlyList<CampaignFailure> Failures, double Seconds)
+{
+    /// <summary>1 when a property failed (a claim refuted, or a metamorphic or reader property broken), 2 when only unknowns, else 0.</summary>
+    public int ExitCode => Tallies.Any(t => t.Fails > 0) ? 1 : Tallies.Any(t => t.Unknown > 0) ? 2 : 0;
+}
+
+/// <summary>
+/// Runs the <see cref="CaseProperties"/> over generated cases, the same way for <c>genproof check</c> and the tests:
+/// case i of seed s is <see cref="CaseGenerators.Case"/>(s, i), so any failure replays from two numbers. The first
+/// failure of each property is shrunk (greedily, one smaller case at a time, while it still fails).
+/// </summary>
+public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
+{
+    private const int MaxShrinkAttempts = 400;
+    private readonly CaseProperties _properties = new(solver);
+
+    public RandomCase Case(int seed, int index) => CaseGenerators.Case(seed, index, maxActions);
+
+    /// <summary>The seed a property's own randomness (case variants, extra unused) uses on case <paramref name="index"/>.</summary>
+    public static int PropertySeed(int seed, int index) => unchecked(seed * 7919 + index);
+
+    public Verdict Check(string property, IGeneralizer strategy, int seed, int index) =>
+        _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
+
+    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
+    {
+        var names = properties ?? CaseProperties.Names;
+        var watch = Stopwatch.StartNew();
+        var counts = names.ToDictionary(n => n, _ => (Holds: 0, Fails: 0, Unknown: 0, Seconds: 0.0));
+        var failures = new List<CampaignFailure>();
+        for (var i = 0; i < cases; i++)
+        {
+            var c = Case(seed, i);
+            foreach (var name in names)
+            {
+                var started = watch.Elapsed.TotalSeconds;
+                var verdict = _properties.Check(name, strategy, c, PropertySeed(seed, i));
+                var (holds, fails, unknown, seconds) = counts[name];
+                counts[name] = verdict.Kind switch
+                {
+                    VerdictKind.Holds => (holds + 1, fails, unknown, seconds),
+                    VerdictKind.Fails => (holds, fails + 1, unknown, seconds),
+                    _ => (holds, fails, unknown + 1, seconds),
+                };
+                if (verdict.Kind == VerdictKind.Fails && failures.All(f => f.Property != name))
+                {
+                    failures.Add(Shrink(name, strategy, seed, i, c, verdict));
+                }
+                counts[name] = counts[name] with { Seconds = counts[name].Seconds + watch.Elapsed.TotalSeconds - started };
+            }
+            progress?.Invoke(i + 1, cases);
+        }
+        var tallies = names.Select(n => new PropertyTally(n, cases, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
+        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
+    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, Verdict verdict)
+    {
+        var smallest = found;
+        var message = verdict.Message;
+        var steps = 0;
+        var attempts = 0;
+        var propertySeed = PropertySeed(seed, index);
+        var shrunk = true;
+        while (shrunk && attempts < MaxShrinkAttempts)
+        {
+            shrunk = false;
+            foreach (var candidate in smallest.Shrink())
+            {
+                if (++attempts > MaxShrinkAttempts)
+                {
+                    break;
+                }
+                Verdict result;
+                try
+                {
+                    result = _properties.Check(property, strategy, candidate, propertySeed);
+                }
+                catch (InputException)
+                {
+                    continue; // a shrink step that made the case unreadable (e.g. an unused action left the catalog) is no counterexample
+                }
+                if (result.Kind == VerdictKind.Fails)
+                {
+                    smallest = candidate;
+                    message = result.Message;
+                    steps++;
+                    shrunk = true;
+                    break;
+                }
+            }
+        }
+        return new CampaignFailure(property, seed, index, found, smallest, message, steps);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Checks;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Verification.Corpus;
+
+public enum PolicyStatus { Proved, Refuted, Unknown, Unreadable }
+
+/// <summary>
+/// One policy of a corpus run: how it was refined and what the verifier said. <see cref="Refinement"/>,
+/// <see cref="Report"/> and <see cref="Unused"/> are null only for an unreadable policy, whose <see cref="Problem"/>
+/// says why.
+/// </summary>
+public sealed record PolicyProof(
+    string File,
+    string Name,
+    PolicyStatus Status,
+    string? Problem,
+    int GrantedActions,
+    int UnusedActions,
+    int OriginalPatterns,
+    int RefinedPatterns,
+    double RefineMs,
+    double ProveMs,
+    PolicyRefinement? Refinement,
+    VerificationReport? Report,
+    ActionSet? Unused)
+{
+    public static PolicyStatus StatusOf(VerificationReport report) => report.ExitCode switch
+    {
+        0 => PolicyStatus.Proved,
+        1 => PolicyStatus.Refuted,
+        _ => PolicyStatus.Unknown,
+    };
+}
+
+/// <summary>What a corpus run was asked to do, kept with its results so reports can say it.</summary>
+public sealed record CorpusSettings(string Catalog, string CatalogDate, string Strategy, double UnusedRate, int Seed, int Jobs, int Sample);
+
+/// <summary>
+/// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants
+/// (<see cref="CorpusCase"/>), is refined by the strategy, and has every claimed property proved. Policies are
+/// independent, so they run on <c>jobs</c> threads, each with its own Z3 session (a session is not thread-safe).
+/// A policy that cannot be read is recorded as such and the run goes on.
+/// </summary>
+public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
+{
+    /// <summary>Every <paramref name="sample"/>th file of the sorted list: a fixed sample, the same on every run.</summary>
+    public static List<string> Sample(IReadOnlyList<string> files, int sample) =>
+        files.Where((_, i) => i % Math.Max(1, sample) == 0).ToList();
+
+    /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
+    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
+    {
+        var results = new PolicyProof[files.Count];
+        // File order keeps the run reproducible and the progress honest. Each policy gets a fresh Z3 session: a
+        // session keeps every regex it built and Z3 its caches, which over a whole corpus grew to gigabytes.
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        {
+            using var session = new Z3Session(timeoutMs);
+            results[i] = Prove(files[i], session);
+            done?.Invoke(results[i]);
+        });
+        return results;
+    }
+
+    public PolicyProof Prove(string file, IQuerySolver solver)
+    {
+        PolicyDocument policy;
+        try
+        {
+            policy = PolicyDocument.Load(file);
+        }
+        catch (InputException e)
+        {
+            return new PolicyProof(file, Path.GetFileNameWithoutExtension(file), PolicyStatus.Unreadable, e.Message,
+                0, 0, 0, 0, 0, 0, null, null, null);
+        }
+        var watch = Stopwatch.StartNew();
+        var granted = CorpusCase.Granted(policy, catalog);
+        var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
+        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+        var refined = PolicyDocument.Parse(refinement.Refined, file);
+        var refineMs = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        // The claims are proved; nothing else is measured (the corpus run answers "is it still right?").
+        var report = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver))
+            .Verify(policy, refined, strategy.Claims, strategy.Claims);
+        return new PolicyProof(file, policy.Name, PolicyProof.StatusOf(report), null, granted.Count, unused.Count,
+            policy.Statements.Sum(s => s.Actions.Count), refined.Statements.Sum(s => s.Actions.Count),
+            refineMs, watch.Elapsed.TotalMilliseconds, refinement, report, unused);
+    }
+}

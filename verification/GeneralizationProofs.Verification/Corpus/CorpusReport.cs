@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Checks;
+
+namespace GeneralizationProofs.Verification.Corpus;
+
+/// <summary>
+/// The report folder of a corpus run: summary.json and junit.xml for machines, index.html for people (self-contained:
+/// inline style and script, no network) with one page per policy under <c>policies/</c>. Every file is written
+/// atomically, so a failed run leaves no half-written file.
+/// </summary>
+public static class CorpusReport
+{
+    /// <summary>Trie rows drawn per wildcard; beyond it the picture says how many it left out.</summary>
+    public const int MaxTrieRows = 400;
+
+    public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IGeneralizer strategy)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        var pages = summary.Policies.Select((p, i) => PageName(p, i)).ToList();
+        Parallel.For(0, summary.Policies.Count, i =>
+            JsonInput.WriteAtomically(Path.Combine(folder, "policies", pages[i]), PolicyPage(summary.Policies[i], catalog, strategy)));
+        JsonInput.WriteAtomically(Path.Combine(folder, "summary.json"), summary.Json());
+        JsonInput.WriteAtomically(Path.Combine(folder, "junit.xml"), summary.JUnit());
+        JsonInput.WriteAtomically(Path.Combine(folder, "index.html"), Index(summary, pages));
+    }
+
+    /// <summary>Folder and file name, reduced to characters safe in any file system and URL; the index keeps it unique.</summary>
+    public static string PageName(PolicyProof p, int index)
+    {
+        var id = CorpusSummary.Id(p);
+        var safe = new string(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return $"{index:D4}-{safe}.html";
+    }
+
+    private const string Style = """
+        body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 1200px; color: #1b1f24; padding: 0 1em; }
+        h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border-bottom: 1px solid #d8dee4; padding: 4px 8px; text-align: left; }
+        th { background: #f6f8fa; cursor: pointer; user-select: none; position: sticky; top: 0; }
+        th.sorted-asc::after { content: " \25B2"; } th.sorted-desc::after { content: " \25BC"; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .proved { color: #1a7f37; font-weight: 600; } .refuted { color: #cf222e; font-weight: 600; }
+        .unknown, .unreadable { color: #9a6700; font-weight: 600; }
+        .cards { display: flex; gap: 1em; flex-wrap: wrap; }
+        .card { border: 1px solid #d8dee4; border-radius: 6px; padding: .6em 1em; min-width: 8em; }
+        .card b { display: block; font-size: 1.6em; }
+        pre { background: #f6f8fa; padding: .8em; overflow-x: auto; border-radius: 6px; }
+        .add { color: #1a7f37; } .del { color: #cf222e; } .hunk { color: #8250df; }
+        input { font: inherit; padding: 3px 6px; margin: .5em 0; width: 20em; }
+        .muted { color: #656d76; }
+        """;
+
+    private const string SortScript = """
+        for (const th of document.querySelectorAll('th')) {
+          th.addEventListener('click', () => {
+            const table = th.closest('table'), body = table.tBodies[0], column = th.cellIndex;
+            const ascending = !th.classList.contains('sorted-asc');
+            for (const other of table.querySelectorAll('th')) other.classList.remove('sorted-asc', 'sorted-desc');
+            th.classList.add(ascending ? 'sorted-asc' : 'sorted-desc');
+            const key = row => row.cells[column].dataset.v ?? row.cells[column].textContent;
+            const numeric = th.classList.contains('num');
+            const rows = [...body.rows].sort((a, b) => {
+              const order = numeric ? key(a) - key(b) : key(a).localeCompare(key(b));
+              return ascending ? order : -order;
+            });
+            body.append(...rows);
+          });
+        }
+        const filter = document.getElementById('filter');
+        if (filter) filter.addEventListener('input', () => {
+          const words = filter.value.toLowerCase().split(/\s+/).filter(w => w);
+          for (const row of document.querySelectorAll('#policies tbody tr'))
+            row.hidden = !words.every(w => row.textContent.toLowerCase().includes(w));
+        });
+        // A sorted view can be linked: index.html#sort=prove ms (ascending) or #sort=-prove ms (descending).
+        const wanted = decodeURIComponent(location.hash).match(/^#sort=(-?)(.+)$/);
+        if (wanted) for (const th of document.querySelectorAll('#policies th'))
+          if (th.textContent === wanted[2]) { th.click(); if (wanted[1]) th.click(); }
+        document.documentElement.dataset.ready = 'yes'; // the script ran to the end (checked by the browser test)
+        """;
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string N(double value, string format = "F0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Status(PolicyStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Head(string title) =>
+        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title><style>{Style}</style></head><body>\n";
+
+    public static string Index(CorpusSummary summary, IReadOnlyList<string> pages)
+    {
+        var s = summary.Settings;
+        var sb = new StringBuilder(Head("genproof corpus report"));
+        sb.Append("<h1>Regression proofs over the policy corpus</h1>\n");
+        sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), unused rate {N(s.UnusedRate, "0.##")}, ")
+          .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}, {s.Jobs} jobs, {E(summary.Solver)}. ")
+          .Append("Each policy's unused actions are a seeded share of the catalog actions it grants; every property the strategy claims is proved.</p>\n");
+        sb.Append("<div class=\"cards\">");
+        foreach (var status in Enum.GetValues<PolicyStatus>())
+        {
+            sb.Append($"<div class=\"card\"><b class=\"{Status(status)}\">{summary.Count(status)}</b>{Status(status)}</div>");
+        }
+        var slowest = summary.Slowest;
+        sb.Append($"<div class=\"card\"><b>{N(summary.Seconds, "F1")} s</b>run time</div>");
+        sb.Append($"<div class=\"card\"><b>{N(summary.MedianMs)} ms</b>median per policy</div>");
+        if (slowest is not null)
+        {
+            sb.Append($"<div class=\"card\"><b>{N(CorpusSummary.Milliseconds(slowest) / 1000, "F1")} s</b>slowest: {E(slowest.Name)}</div>");
+        }
+        sb.Append("</div>\n");
+        var attention = summary.Policies.Select((p, i) => (p, i)).Where(x => x.p.Status != PolicyStatus.Proved).ToList();
+        if (attention.Count > 0)
+        {
+            sb.Append("<h2>Not proved</h2>\n<ul>\n");
+            foreach (var (p, i) in attention)
+            {
+                sb.Append($"<li><span class=\"{Status(p.Status)}\">{Status(p.Status)}</span> <a href=\"policies/{pages[i]}\">{E(CorpusSummary.Id(p))}</a>: {E(CorpusSummary.Problem(p))}</li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
+        sb.Append("<h2>Policies</h2>\n<p class=\"muted\">Click a column to sort; type to filter (e.g. <code>refuted</code> or a policy name).</p>\n");
+        sb.Append("<input id=\"filter\" placeholder=\"filter\" aria-label=\"filter policies\">\n");
+        sb.Append("<table id=\"policies\"><thead><tr><th>policy</th><th>status</th><th class=\"num\">granted</th><th class=\"num\">unused</th>")
+          .Append("<th class=\"num\">patterns before</th><th class=\"num\">patterns after</th><th class=\"num\">refine ms</th><th class=\"num\">prove ms</th></tr></thead><tbody>\n");
+        for (var i = 0; i < summary.Policies.Count; i++)
+        {
+            var p = summary.Policies[i];
+            sb.Append($"<tr><td><a href=\"policies/{pages[i]}\">{E(CorpusSummary.Id(p))}</a></td><td class=\"{Status(p.Status)}\">{Status(p.Status)}</td>")
+              .Append($"<td class=\"num\">{p.GrantedActions}</td><td class=\"num\">{p.UnusedActions}</td><td class=\"num\">{p.OriginalPatterns}</td>")
+              .Append($"<td class=\"num\">{p.RefinedPatterns}</td><td class=\"num\" data-v=\"{N(p.RefineMs, "F3")}\">{N(p.RefineMs, "F1")}</td>")
+              .Append($"<td class=\"num\" data-v=\"{N(p.ProveMs, "F3")}\">{N(p.ProveMs)}</td></tr>\n");
+        }
+        sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, <a href=\"junit.xml\">junit.xml</a>.</p>\n");
+        return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
+    }
+
+    public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IGeneralizer strategy)
+    {
+        var sb = new StringBuilder(Head($"{p.Name}: genproof corpus"));
+        sb.Append("<p><a href=\"../index.html\">&larr; all policies</a></p>\n");
+        sb.Append($"<h1>{E(p.Name)} <span class=\"{Status(p.Status)}\">{Status(p.Status)}</span></h1>\n");
+        sb.Append($"<p class=\"muted\">{E(CorpusSummary.Id(p))}</p>\n");
+        if (p.Report is not { } report || p.Refinement is not { } refinement)
+        {
+            sb.Append($"<p>This policy could not be read: {E(p.Problem)}</p>\n");
+            return sb.Append("</body></html>\n").ToString();
+        }
+        sb.Append($"<p>{p.GrantedActions} catalog actions granted, {p.UnusedActions} of them marked unused; {p.OriginalPatterns} action patterns before, ")
+          .Append($"{p.RefinedPatterns} after. Refined in {N(p.RefineMs, "F1")} ms, proved in {N(p.ProveMs)} ms.</p>\n");
+
+        sb.Append("<h2>Proofs</h2>\n<table><thead><tr><th>property</th><th>outcome</th><th class=\"num\">queries</th><th class=\"num\">ms</th></tr></thead><tbody>\n");
+        foreach (var property in report.Properties)
+        {
+            var outcome = property.Outcome.ToString().ToLowerInvariant();
+            sb.Append($"<tr><td>{E(ReportWriter.PropertyName(property.Property))}</td><td class=\"{outcome}\">{outcome}</td>")
+              .Append($"<td class=\"num\">{property.Queries}</td><td class=\"num\">{N(property.Milliseconds, "F1")}</td></tr>\n");
+        }
+        sb.Append("</tbody></table>\n");
+        if (p.Status != PolicyStatus.Proved)
+        {
+            sb.Append("<h2>Counterexamples and reasons</h2>\n<pre>").Append(E(ReportWriter.Text(report, withEvidence: false))).Append("</pre>\n");
+        }
+
+        sb.Append("<h2>Refinement</h2>\n<pre>");
+        foreach (var line in RefinementOutput.Diff(refinement).Split('\n'))
+        {
+            var css = line.StartsWith("+++") || line.StartsWith("---") ? "muted" : line.StartsWith('+') ? "add" : line.StartsWith('-') ? "del" : line.StartsWith("@@") ? "hunk" : null;
+            sb.Append(css is null ? E(line) : $"<span class=\"{css}\">{E(line)}</span>").Append('\n');
+        }
+        sb.Append("</pre>\n");
+
+        if (strategy is TriePrefixGeneralizer trieStrategy)
+        {
+            var context = new GeneralizationContext(catalog, p.Unused!);
+            var wildcards = refinement.Statements.SelectMany(st => st.Entries)
+                .Where(e => e.Outcome == EntryOutcome.Replaced && new ActionPattern(e.Original).IsPrefixGlob)
+                .Select(e => e.Original).Distinct(AsciiCase.EqualityComparer).ToList();
+            if (wildcards.Count > 0)
+            {
+                sb.Append("<h2>Tries of the refined wildcards</h2>\n<p class=\"muted\">The nodes the walk decided: <span class=\"proved\">green safe</span> (no unused action below), ")
+                  .Append("<span class=\"refuted\">red unsafe</span>; a thick border marks what was emitted; the count is the catalog actions under the node.</p>\n");
+            }
+            foreach (var wildcard in wildcards)
+            {
+                var explanation = trieStrategy.Explain(new ActionPattern(wildcard), context);
+                sb.Append($"<h3><code>{E(wildcard)}</code> &rarr; {explanation.Emitted.Count} patterns</h3>\n").Append(TrieSvg.Draw(explanation, MaxTrieRows)).Append('\n');
+            }
+        }
+        return sb.Append("</body></html>\n").ToString();
+    }
+}
+
+/// <summary>
+/// A trie as an SVG, drawn as an indented tree (one node per row, children below their parent and further right),
+/// which stays readable for the hundreds of children a service wildcard has. Only decided nodes are drawn.
+/// </summary>
+public static class TrieSvg
+{
+    private const int RowHeight = 22, Indent = 22, CharWidth = 7;
+
+    public static string Draw(TrieExplanation explanation, int maxRows)
+    {
+        if (explanation.Trie is not { } trie)
+        {
+            return "<p class=\"muted\">(no trie: no unused action under this wildcard)</p>";
+        }
+        var rows = new List<(TokenTrie.Node Node, int Depth, int ParentRow)>();
+        void Walk(TokenTrie.Node node, int depth, int parentRow)
+        {
+            if (rows.Count >= maxRows)
+            {
+                return;
+            }
+            var row = rows.Count;
+            rows.Add((node, depth, parentRow));
+            foreach (var child in node.Children.Where(explanation.Decisions.ContainsKey))
+            {
+                Walk(child, depth + 1, row);
+            }
+        }
+        Walk(trie.Root, 0, -1);
+        // The decided nodes hang together from the root (the walk decides the children of each node it enters).
+        var left = explanation.Decisions.Count - rows.Count;
+        var emitted = new HashSet<string>(explanation.Emitted, AsciiCase.EqualityComparer);
+        var labels = rows.Select(r => Label(r.Node, explanation.Decisions.GetValueOrDefault(r.Node))).ToList();
+        var width = rows.Select((r, i) => r.Depth * Indent + labels[i].Length * CharWidth + 24).DefaultIfEmpty(200).Max();
+        var height = rows.Count * RowHeight + (left > 0 ? RowHeight : 0) + 4;
+        var sb = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"monospace\" font-size=\"12\">");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (node, depth, parentRow) = rows[i];
+            var x = depth * Indent + 2;
+            var y = i * RowHeight + 2;
+            if (parentRow >= 0)
+            {
+                var px = (depth - 1) * Indent + 10;
+                sb.Append($"<path d=\"M{px} {parentRow * RowHeight + 20} V{y + 9} H{x}\" fill=\"none\" stroke=\"#8c959f\"/>");
+            }
+            var decision = explanation.Decisions.GetValueOrDefault(node);
+            var (fill, stroke) = decision is null ? ("#ffffff", "#8c959f") : decision.Safe ? ("#dafbe1", "#1a7f37") : ("#ffebe9", "#cf222e");
+            var isEmitted = decision?.Emitted is { } e && emitted.Contains(e);
+            sb.Append($"<g class=\"{(decision is null ? "undecided" : decision.Safe ? "safe" : "unsafe")}\"><rect x=\"{x}\" y=\"{y}\" width=\"{labels[i].Length * CharWidth + 12}\" height=\"18\" rx=\"4\" ")
+              .Append($"fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(isEmitted ? 3 : 1)}\"/>")
+              .Append($"<text x=\"{x + 6}\" y=\"{y + 13}\">{WebUtility.HtmlEncode(labels[i])}</text></g>");
+        }
+        if (left > 0)
+        {
+            sb.Append($"<text x=\"2\" y=\"{rows.Count * RowHeight + 16}\" fill=\"#656d76\">… {left} more nodes not drawn (genproof trie draws them all)</text>");
+        }
+        return sb.Append("</svg>").ToString();
+    }
+
+    private static string Label(TokenTrie.Node node, NodeDecision? decision)
+    {
+        var prefix = node.Prefix.Length == 0 ? "(root)" : node.Prefix;
+        if (decision is null)
+        {
+            return prefix;
+        }
+        var emit = decision.Emitted is { } e ? $" → {e}" : "";
+        return $"{prefix}  ({(decision.Safe ? "safe" : "unsafe")}, {decision.CatalogActions} actions){emit}";
+    }
+}
