@@ -58,6 +58,15 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Contains("Action", broken.Problem);
         Assert.Equal(2, summary.ExitCode); // an unreadable policy is not a proved one
         Assert.All(summary.Policies.Where(p => p.Status == PolicyStatus.Proved), p => Assert.True(p.UnusedActions > 0 && p.RefinedPatterns > 0));
+
+        var report = Path.Combine(_dir.FullName, "report");
+        CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("reference")!);
+        var s3 = File.ReadAllText(Directory.GetFiles(Path.Combine(report, "policies"), "*AmazonS3ReadOnlyAccess*").Single());
+        Assert.Contains("<svg", s3); // the trie of each refined wildcard, s3:Get* and s3:List*
+        Assert.Contains("class=\"unsafe\"", s3);
+        Assert.Contains("class=\"safe\"", s3);
+        Assert.Contains("<span class=\"del\">-  s3:Get*</span>", s3); // the review-style diff
+        Assert.Contains("could not be read", File.ReadAllText(Directory.GetFiles(Path.Combine(report, "policies"), "*Broken*").Single()));
     }
 
     [SkippableFact]
@@ -92,9 +101,7 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Equal(4, pages.Length);
         var page = File.ReadAllText(pages.First(f => f.Contains(refuted[0].Name)));
         Assert.Contains("Counterexamples and reasons", page);
-        Assert.Contains("<svg", page); // the trie of each refined wildcard
-        Assert.Contains("class=\"unsafe\"", page);
-        Assert.Contains("class=\"safe\"", page);
+        Assert.Contains("COUNTEREXAMPLE", page);
     }
 
     [SkippableFact]

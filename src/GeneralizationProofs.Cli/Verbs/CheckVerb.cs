@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using GeneralizationProofs.Verification.Campaign;
 using GeneralizationProofs.Verification.Solver;
 
@@ -55,7 +54,7 @@ public static class CheckVerb
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
                 var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, Progress());
-                Console.Out.Write(Text(result, r.GetValue(maxActions)));
+                Console.Out.Write(result.Text(r.GetValue(maxActions)));
                 return result.ExitCode;
             }
         }));
@@ -91,30 +90,5 @@ public static class CheckVerb
                 Console.Error.WriteLine($"check: {done}/{total} cases");
             }
         };
-    }
-
-    public static string Text(CampaignResult result, int maxActions)
-    {
-        var sb = new StringBuilder();
-        sb.Append($"check: strategy '{result.Strategy}', {result.Cases} cases, seed {result.Seed}, at most {maxActions} catalog actions, {result.Seconds:F1} s\n");
-        sb.Append($"{"property",-16} {"cases",6} {"proved",7} {"refuted",8} {"unknown",8} {"time",8}\n");
-        foreach (var t in result.Tallies)
-        {
-            sb.Append($"{t.Property,-16} {t.Cases,6} {t.Holds,7} {t.Fails,8} {t.Unknown,8} {t.Seconds,6:F1} s\n");
-        }
-        foreach (var f in result.Failures)
-        {
-            sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
-            sb.Append(f.Smallest.ToString());
-            sb.Append(f.Message).Append('\n');
-            sb.Append($"replay: genproof check --strategy {result.Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
-        }
-        sb.Append(result.ExitCode switch
-        {
-            0 => "RESULT: every property held on every case\n",
-            1 => "RESULT: REFUTED (smallest counterexamples above)\n",
-            _ => "RESULT: UNKNOWN on some case (no property failed)\n",
-        });
-        return sb.ToString();
     }
 }

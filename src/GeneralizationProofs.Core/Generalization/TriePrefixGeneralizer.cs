@@ -97,7 +97,10 @@ public class TriePrefixGeneralizer(
         var matched = catalog.Matching(entry);
         // Spec §3: a wildcard that matches no unused action stays verbatim; one that matches no kept action goes.
         var anyUnused = matched.Any(unused.Contains);
-        var needsTrie = entry.IsPrefixGlob && (decideEveryNode || anyUnused);
+        // A wildcard ending in * other than prefix* (`ec2:?*`, `s3:Get*Object*`) gets a trie too, but a node may stand
+        // for p* only when p* stays inside the entry's language (Inside); elsewhere the walk descends, down to literals.
+        var endsInStar = entry.Text.EndsWith('*');
+        var needsTrie = endsInStar && (decideEveryNode || anyUnused);
         var trie = needsTrie ? TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds) : null;
         var emitted = new List<string>();
 
@@ -139,8 +142,9 @@ public class TriePrefixGeneralizer(
             {
                 var childCovered = ActionCatalog.Narrow(covered, child.FoldedPrefix);
                 var childUnused = ActionCatalog.Narrow(unusedUnder, child.FoldedPrefix);
-                var childEmits = Decide(child, childCovered, childUnused.IsEmpty);
-                if (!childUnused.IsEmpty)
+                var childSafe = childUnused.IsEmpty && Inside(child);
+                var childEmits = Decide(child, childCovered, childSafe);
+                if (!childSafe)
                 {
                     Visit(child, childEmits, childCovered, childUnused);
                 }
@@ -167,9 +171,13 @@ public class TriePrefixGeneralizer(
         }
         var rootCovered = catalog.WithFoldedPrefix(trie.Root.FoldedPrefix);
         var rootUnused = unused.WithFoldedPrefix(trie.Root.FoldedPrefix);
-        Visit(trie.Root, Decide(trie.Root, rootCovered, rootUnused.IsEmpty), rootCovered, rootUnused);
+        Visit(trie.Root, Decide(trie.Root, rootCovered, rootUnused.IsEmpty && Inside(trie.Root)), rootCovered, rootUnused);
         KeepDecisions();
         return new TrieExplanation(trie, decisions ?? [], RemoveCovered(emitted));
+
+        // p* ⊆ L(x*) exactly when p ∈ L(x*): a prefix of p in L(x) is a prefix of every extension of p. For prefix*
+        // entries every node of the trie is inside.
+        bool Inside(TokenTrie.Node node) => entry.IsPrefixGlob || ActionPattern.Match(entry.Text, node.Prefix);
 
         // For a picture, every node gets a decision; the walk's own decisions (with what it emitted) win.
         void KeepDecisions()
@@ -178,7 +186,7 @@ public class TriePrefixGeneralizer(
             {
                 foreach (var node in trie.Nodes().Where(n => !decisions.ContainsKey(n)))
                 {
-                    Decide(node, catalog.WithFoldedPrefix(node.FoldedPrefix), unused.WithFoldedPrefix(node.FoldedPrefix).IsEmpty);
+                    Decide(node, catalog.WithFoldedPrefix(node.FoldedPrefix), unused.WithFoldedPrefix(node.FoldedPrefix).IsEmpty && Inside(node));
                     decisions[node] = decisions[node] with { Emitted = null };
                 }
             }

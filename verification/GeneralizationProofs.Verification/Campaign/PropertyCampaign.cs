@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Verification.Solver;
 
@@ -16,6 +17,32 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
 {
     /// <summary>1 when a property failed (a claim refuted, or a metamorphic or reader property broken), 2 when only unknowns, else 0.</summary>
     public int ExitCode => Tallies.Any(t => t.Fails > 0) ? 1 : Tallies.Any(t => t.Unknown > 0) ? 2 : 0;
+
+    /// <summary>The summary table and each failed property's smallest counterexample with the command that replays it.</summary>
+    public string Text(int maxActions)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"check: strategy '{Strategy}', {Cases} cases, seed {Seed}, at most {maxActions} catalog actions, {Seconds:F1} s\n");
+        sb.Append($"{"property",-16} {"cases",6} {"proved",7} {"refuted",8} {"unknown",8} {"time",8}\n");
+        foreach (var t in Tallies)
+        {
+            sb.Append($"{t.Property,-16} {t.Cases,6} {t.Holds,7} {t.Fails,8} {t.Unknown,8} {t.Seconds,6:F1} s\n");
+        }
+        foreach (var f in Failures)
+        {
+            sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
+            sb.Append(f.Smallest.ToString());
+            sb.Append(f.Message).Append('\n');
+            sb.Append($"replay: genproof check --strategy {Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+        }
+        sb.Append(ExitCode switch
+        {
+            0 => "RESULT: every property held on every case\n",
+            1 => "RESULT: REFUTED (smallest counterexamples above)\n",
+            _ => "RESULT: UNKNOWN on some case (no property failed)\n",
+        });
+        return sb.ToString();
+    }
 }
 
 /// <summary>

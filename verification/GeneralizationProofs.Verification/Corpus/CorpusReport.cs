@@ -204,7 +204,8 @@ public static class CorpusReport
 /// </summary>
 public static class TrieSvg
 {
-    private const int RowHeight = 22, Indent = 22, CharWidth = 7;
+    private const int RowHeight = 22, Indent = 22;
+    private const double CharWidth = 7.4;
 
     public static string Draw(TrieExplanation explanation, int maxRows)
     {
@@ -231,7 +232,8 @@ public static class TrieSvg
         var left = explanation.Decisions.Count - rows.Count;
         var emitted = new HashSet<string>(explanation.Emitted, AsciiCase.EqualityComparer);
         var labels = rows.Select(r => Label(r.Node, explanation.Decisions.GetValueOrDefault(r.Node))).ToList();
-        var width = rows.Select((r, i) => r.Depth * Indent + labels[i].Length * CharWidth + 24).DefaultIfEmpty(200).Max();
+        int TextWidth(int i) => (int)Math.Ceiling(labels[i].Length * CharWidth);
+        var width = rows.Select((r, i) => r.Depth * Indent + TextWidth(i) + 24).DefaultIfEmpty(200).Max();
         var height = rows.Count * RowHeight + (left > 0 ? RowHeight : 0) + 4;
         var sb = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"monospace\" font-size=\"12\">");
         for (var i = 0; i < rows.Count; i++)
@@ -247,7 +249,7 @@ public static class TrieSvg
             var decision = explanation.Decisions.GetValueOrDefault(node);
             var (fill, stroke) = decision is null ? ("#ffffff", "#8c959f") : decision.Safe ? ("#dafbe1", "#1a7f37") : ("#ffebe9", "#cf222e");
             var isEmitted = decision?.Emitted is { } e && emitted.Contains(e);
-            sb.Append($"<g class=\"{(decision is null ? "undecided" : decision.Safe ? "safe" : "unsafe")}\"><rect x=\"{x}\" y=\"{y}\" width=\"{labels[i].Length * CharWidth + 12}\" height=\"18\" rx=\"4\" ")
+            sb.Append($"<g class=\"{(decision is null ? "undecided" : decision.Safe ? "safe" : "unsafe")}\"><rect x=\"{x}\" y=\"{y}\" width=\"{TextWidth(i) + 12}\" height=\"18\" rx=\"4\" ")
               .Append($"fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(isEmitted ? 3 : 1)}\"/>")
               .Append($"<text x=\"{x + 6}\" y=\"{y + 13}\">{WebUtility.HtmlEncode(labels[i])}</text></g>");
         }
