@@ -42,6 +42,10 @@ public static class CorpusVerb
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
             var files = CorpusProof.Sample(CorpusCase.Files(folders), r.GetValue(sample));
+            if (files.Count == 0)
+            {
+                throw new InputException(string.Join(", ", folders), "folder", "holds no policy files: nothing to prove");
+            }
             var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate), r.GetValue(seed),
                 Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)));
             var progress = new ProgressDisplay(files.Count);

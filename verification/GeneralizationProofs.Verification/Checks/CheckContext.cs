@@ -57,7 +57,11 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
     /// term is small; candidates that keep the same patterns share one query. Same answer as the one big query, whose
     /// complemented union of every pattern the rewriter would otherwise derive for each candidate.
     /// </summary>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+        AskNarrowed(name, candidates, include, exclude, out _);
+
+    /// <param name="queries">how many queries were asked (one per group of candidates that keep the same patterns).</param>
+    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
     {
         var includeIndex = new PatternIndex(include);
         var excludeIndex = new PatternIndex(exclude);
@@ -77,10 +81,11 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
             }
             group.Candidates.Add(candidate);
         }
-        var part = 0;
+        queries = 0;
         foreach (var group in groups.Values)
         {
-            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {++part}", group.Candidates, group.Include, group.Exclude));
+            queries++;
+            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {queries}", group.Candidates, group.Include, group.Exclude));
             if (answer.Kind != AnswerKind.Unsat)
             {
                 return answer;

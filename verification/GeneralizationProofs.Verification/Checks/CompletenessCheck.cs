@@ -1,30 +1,26 @@
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification.Checks;
 
-/// <summary>Complete: K ⊆ L(R). One finite query per kept action k: is k outside every refined pattern that could match it?</summary>
+/// <summary>
+/// Complete: K ⊆ L(R). A finite query: is some kept action k outside every refined pattern? Asked narrowed
+/// (<see cref="CheckContext.AskNarrowed(string, IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string}, out int)"/>),
+/// so each k meets only the refined patterns that could match it, and kept actions that meet the same ones share a query.
+/// </summary>
 public static class CompletenessCheck
 {
     public static PropertyOutcome Check(StatementCase statement, ActionSet kept, CheckContext context)
     {
-        var queries = 0;
-        var refined = new PatternIndex(statement.Refined);
-        foreach (var action in kept.Actions)
+        var answer = context.AskNarrowed($"complete {statement.Label}", kept.Actions, ["*"], statement.Refined, out var queries);
+        return answer.Kind switch
         {
-            var covering = refined.Compatible(action);
-            queries++;
-            var answer = context.Ask(Query.OverCandidates($"complete {statement.Label} {action}", [action], ["*"], covering));
-            switch (answer.Kind)
-            {
-                case AnswerKind.Sat:
-                    return new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Refuted, queries,
-                        new Counterexample(action, [], statement.Original.Where(p => Patterns.ActionPattern.Match(p, action)).ToList(),
-                            $"kept action {action} is no longer granted"));
-                case AnswerKind.Unknown:
-                    return new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason);
-            }
-        }
-        return new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Proved, queries);
+            AnswerKind.Unsat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Proved, queries),
+            AnswerKind.Sat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Refuted, queries,
+                new Counterexample(answer.Witness!, [], statement.Original.Where(p => ActionPattern.Match(p, answer.Witness!)).ToList(),
+                    $"kept action {answer.Witness} is no longer granted")),
+            _ => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason),
+        };
     }
 }

@@ -38,14 +38,12 @@ public static class NoEscalationCheck
             .GroupBy(p => string.Join('\n', original.Compatible(new ActionPattern(p).LiteralPrefix)));
         foreach (var chunk in groups.SelectMany(g => g.Chunk(ChunkSize)))
         {
-            queries += 2;
-            var answer = Ask(statement, context, original, chunk);
+            var answer = Ask(statement, context, original, chunk, ref queries);
             if (answer.Kind == AnswerKind.Unknown && chunk.Length > 1)
             {
                 foreach (var pattern in chunk)
                 {
-                    queries += 2;
-                    answer = Ask(statement, context, original, [pattern]);
+                    answer = Ask(statement, context, original, [pattern], ref queries);
                     if (answer.Kind != AnswerKind.Unsat)
                     {
                         return Result(statement, answer, queries, [pattern]);
@@ -61,15 +59,26 @@ public static class NoEscalationCheck
         return new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Outcome.Proved, queries);
     }
 
-    private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk)
+    private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk, ref int queries)
     {
         var exclude = chunk.SelectMany(p => original.Compatible(new ActionPattern(p).LiteralPrefix)).Distinct().ToList();
         var name = chunk.Count == 1 ? $"no-escalation {statement.Label} {chunk[0]}" : $"no-escalation {statement.Label} {chunk[0]}..{chunk[^1]}";
-        // Cheap witnesses first: a few strings each pattern obviously matches, decided by ground membership. A Sat here
-        // is a real counterexample; Z3 4.8.12 can time out over all strings on one as plain as *s3:GetAccountPublicAccessBlock
-        // against s3:Get*, whose witness "xs3:GetAccountPublicAccessBlock" this finds at once.
-        var witness = context.Ask(Query.OverCandidates(name + " (sample strings)", chunk.SelectMany(Instances).Distinct().ToList(), chunk, exclude));
-        return witness.Kind == AnswerKind.Sat ? witness : context.Ask(Query.OverAllStrings(name, chunk, exclude));
+        // Cheap witnesses first for a chunk with a leading or inner * or a ?: a few strings each pattern obviously
+        // matches, decided by ground membership; a Sat here is a real counterexample. Z3 4.8.12 can time out over all
+        // strings on one as plain as *s3:GetAccountPublicAccessBlock against s3:Get*, whose witness
+        // "xs3:GetAccountPublicAccessBlock" this finds at once. (Prefix globs, nearly all of a real policy, go straight on.)
+        if (chunk.Any(p => !new ActionPattern(p).IsPrefixGlob))
+        {
+            queries++;
+            var instances = chunk.SelectMany(Instances).Distinct().ToList();
+            var witness = context.AskNarrowed(name + " (sample strings)", instances, chunk, exclude);
+            if (witness.Kind == AnswerKind.Sat)
+            {
+                return witness;
+            }
+        }
+        queries++;
+        return context.Ask(Query.OverAllStrings(name, chunk, exclude));
     }
 
     /// <summary>Strings a pattern matches: every * filled with "" or with "x", every ? with "x".</summary>
