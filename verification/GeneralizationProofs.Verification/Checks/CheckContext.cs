@@ -54,8 +54,9 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
     /// <summary>
     /// A finite query asked candidate by candidate with only the patterns that could match that candidate (the prefix
     /// lemma: a pattern can match a string only if its literal prefix is a folded prefix of it), so each membership
-    /// term is small; candidates that keep the same patterns share one query. Same answer as the one big query, whose
-    /// complemented union of every pattern the rewriter would otherwise derive for each candidate.
+    /// term is small; candidates that keep the same patterns share one query. The answer is the one big query's, without
+    /// the rewriter deriving the complemented union of every pattern for every candidate (60 candidates against 82
+    /// literals took 3 s that way).
     /// </summary>
     public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         AskNarrowed(name, candidates, include, exclude, out _);

@@ -79,12 +79,15 @@ public static class MinimumSizeCheck
             queries++;
             var mergedMeets = context.Ask(Query.OverCandidates($"minimum-size-merge {statement.Label} {merged}",
                 context.Unused.WithPrefix(merged[..^1]).ToArray(), [merged], []));
-            queries++;
-            if (mergedMeets.Kind == AnswerKind.Unsat && Escapes(merged, statement, context, originals).Kind == AnswerKind.Unsat)
+            if (mergedMeets.Kind == AnswerKind.Unsat)
             {
-                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
-                    new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
-                        $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing beyond the original"), certificate);
+                queries++;
+                if (Escapes(merged, statement, context, originals).Kind == AnswerKind.Unsat)
+                {
+                    return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
+                        new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
+                            $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing beyond the original"), certificate);
+                }
             }
             return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Evidence: certificate,
                 Reason: $"no certificate with representatives {a}, {b}, and no merge found");
