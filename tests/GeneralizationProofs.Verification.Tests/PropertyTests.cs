@@ -120,6 +120,47 @@ public class PropertyTests
 }
 
 /// <summary>
+/// The metamorphic checkers can fail too: each is shown a strategy broken in the way it looks for, and must catch it.
+/// (The claims checker is shown the mutants above; the reader checker caught a real bug, see <see cref="Replay"/>.)
+/// </summary>
+public class MetamorphicCheckersCatchBrokenStrategies
+{
+    private sealed class Broken(string name, Func<ActionPattern, bool> drops) : IGeneralizer
+    {
+        private static readonly TriePrefixGeneralizer Reference = TriePrefixGeneralizer.Reference();
+        public string Name => name;
+        public string Description => "test-only";
+        public PropertyKind Claims => Reference.Claims;
+        public string? CoarserPrefix(string literalPrefix) => Reference.CoarserPrefix(literalPrefix);
+        public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) =>
+            drops(entry) ? [] : Reference.Generalize(entry, context);
+    }
+
+    private static string FirstFailure(string property, IGeneralizer strategy)
+    {
+        using var solver = new Z3Session();
+        var result = new PropertyCampaign(solver).Run(strategy, 200, seed: 1, [property]);
+        Assert.True(result.Tallies.Single().Fails > 0, $"{property} never failed on {strategy.Name}");
+        return result.Failures.Single().Message;
+    }
+
+    [Fact]
+    public void EmptyUnusedCatchesAStrategyThatDropsServiceWildcards() =>
+        Assert.Contains("with no unused action", FirstFailure("empty-unused", new Broken("drops-svc-star", e => e.Text.EndsWith(":*"))));
+
+    [Fact]
+    public void OrderAndCaseCatchesACaseSensitiveStrategy() =>
+        Assert.Contains("reordered and re-cased", FirstFailure("order-and-case", new Broken("case-sensitive", e => e.Text.Any(char.IsUpper))));
+
+    [Fact]
+    public void MonotoneAndIdempotentCatchMutants()
+    {
+        Assert.Contains("grants more", FirstFailure("monotone", Strategies.Find("mutant-drops-kept")!));
+        Assert.Contains("refining twice differs", FirstFailure("idempotent", Strategies.Find("mutant-keeps-unused")!));
+    }
+}
+
+/// <summary>
 /// Failures the campaign found, kept as regression facts: each replays its campaign case by seed and index
 /// (<c>genproof check --seed S --case I</c>) and also holds its shrunk counterexample literally, in case the generators
 /// change and the seed no longer reaches it.

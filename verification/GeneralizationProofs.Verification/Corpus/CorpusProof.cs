@@ -44,7 +44,7 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 /// <summary>
 /// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants
 /// (<see cref="CorpusCase"/>), is refined by the strategy, and has every claimed property proved. Policies are
-/// independent, so they run on <c>jobs</c> threads, each with its own Z3 session (a session is not thread-safe).
+/// independent, so they run on <c>jobs</c> threads, each policy with its own Z3 session.
 /// A policy that cannot be read is recorded as such and the run goes on.
 /// </summary>
 public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
@@ -57,8 +57,8 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
     public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
     {
         var results = new PolicyProof[files.Count];
-        // File order keeps the run reproducible and the progress honest. Each policy gets a fresh Z3 session: a
-        // session keeps every regex it built and Z3 its caches, which over a whole corpus grew to gigabytes.
+        // Results land in file order whatever the schedule. Each policy gets a fresh Z3 session: sessions are not
+        // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
             using var session = new Z3Session(timeoutMs);
