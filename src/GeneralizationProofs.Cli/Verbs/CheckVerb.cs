@@ -33,9 +33,13 @@ public static class CheckVerb
             var names = r.GetValue(properties) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
                 : CaseProperties.Names.ToList();
-            foreach (var name in names.Where(n => !CaseProperties.Names.Contains(n)))
+            if (names.FirstOrDefault(n => !CaseProperties.Names.Contains(n)) is { } unknown)
             {
-                throw new InputException("--properties", name, $"unknown property; use {string.Join(", ", CaseProperties.Names)}");
+                throw new InputException("--properties", unknown, $"unknown property; use {string.Join(", ", CaseProperties.Names)}");
+            }
+            if (r.GetValue(only) is < 0)
+            {
+                throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
             Z3Session solver;
             try
