@@ -137,23 +137,7 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
         {
             return changes;
         }
-        // Only a wildcard covers another pattern, and only one whose literal prefix starts the other's: index the
-        // wildcards by folded literal prefix so each test looks up the prefixes of one string (an `*` policy with
-        // ten service wildcards emits thousands of patterns; comparing all pairs took most of its refinement).
-        var globs = new Dictionary<string, List<(int Entry, ActionPattern Pattern)>>(StringComparer.Ordinal);
-        for (var j = 0; j < changes.Count; j++)
-        {
-            foreach (var output in changes[j].Outputs)
-            {
-                var pattern = new ActionPattern(output);
-                if (!pattern.IsLiteral)
-                {
-                    var key = AsciiCase.Fold(pattern.LiteralPrefix);
-                    (globs.TryGetValue(key, out var list) ? list : globs[key] = []).Add((j, pattern));
-                }
-            }
-        }
-        var byPrefix = globs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var index = new OutputsByPrefix(changes);
         var dropped = new HashSet<(int Entry, string Output)>();
         var seen = new HashSet<string>(AsciiCase.EqualityComparer);
         var result = new List<EntryChange>(changes.Count);
@@ -176,28 +160,10 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
         }
         return result;
 
-        bool CoveredByOtherEntry(ActionPattern pattern, int index)
-        {
-            var folded = AsciiCase.Fold(pattern.LiteralPrefix);
-            for (var length = 0; length <= folded.Length; length++)
-            {
-                if (!byPrefix.TryGetValue(folded.AsSpan(0, length), out var candidates))
-                {
-                    continue;
-                }
-                foreach (var (j, other) in candidates)
-                {
-                    // Earlier entries as they now stand (so of two equal-language outputs the first stays), later
-                    // ones as emitted.
-                    if (j != index && !(j < index && dropped.Contains((j, other.Text)))
-                        && other.Covers(pattern) && !(j > index && pattern.Covers(other)))
-                    {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
+        // Earlier entries as they now stand (so of two equal-language outputs the first stays), later ones as emitted.
+        bool CoveredByOtherEntry(ActionPattern pattern, int entry) =>
+            index.Any(pattern.LiteralPrefix, (j, other) => j != entry && !(j < entry && dropped.Contains((j, other.Text)))
+                && other.Covers(pattern) && !(j > entry && pattern.Covers(other)));
     }
 
     /// <summary>
@@ -215,17 +181,7 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
             return changes;
         }
         var outputs = changes.Select(c => c.Outputs.ToList()).ToList();
-        // Every output by folded literal prefix: only a pattern whose literal prefix starts an action can match it.
-        var byPrefix = new Dictionary<string, List<(int Entry, string Pattern)>>(StringComparer.Ordinal);
-        for (var j = 0; j < changes.Count; j++)
-        {
-            foreach (var output in changes[j].Outputs)
-            {
-                var key = AsciiCase.Fold(new ActionPattern(output).LiteralPrefix);
-                (byPrefix.TryGetValue(key, out var list) ? list : byPrefix[key] = []).Add((j, output));
-            }
-        }
-        var lookup = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var index = new OutputsByPrefix(changes);
         var removed = new HashSet<(int Entry, string Pattern)>();
         for (var i = 0; i < changes.Count; i++)
         {
@@ -248,13 +204,41 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
                 : c with { Outputs = outputs[i], Reason = c.Reason + "; other entries already grant what it would" })
             .ToList();
 
-        bool GrantedByAnotherEntry(string action, int entry)
+        bool GrantedByAnotherEntry(string action, int entry) =>
+            index.Any(action, (j, other) => j != entry && !removed.Contains((j, other.Text)) && other.Matches(action));
+    }
+
+    /// <summary>
+    /// Every output of every entry by folded literal prefix. Only a pattern whose literal prefix starts a string can
+    /// match it or cover a pattern with that literal prefix, so a test looks up the prefixes of one string instead of
+    /// comparing all pairs (an `*` policy with ten service wildcards emits thousands of patterns; all pairs took most
+    /// of its refinement).
+    /// </summary>
+    private sealed class OutputsByPrefix
+    {
+        private readonly Dictionary<string, List<(int Entry, ActionPattern Pattern)>> _byPrefix = new(StringComparer.Ordinal);
+
+        public OutputsByPrefix(IReadOnlyList<EntryChange> changes)
         {
-            var folded = AsciiCase.Fold(action);
+            for (var j = 0; j < changes.Count; j++)
+            {
+                foreach (var output in changes[j].Outputs)
+                {
+                    var pattern = new ActionPattern(output);
+                    var key = AsciiCase.Fold(pattern.LiteralPrefix);
+                    (_byPrefix.TryGetValue(key, out var list) ? list : _byPrefix[key] = []).Add((j, pattern));
+                }
+            }
+        }
+
+        /// <summary>Whether an output whose literal prefix starts <paramref name="text"/> (folded) satisfies the test.</summary>
+        public bool Any(string text, Func<int, ActionPattern, bool> test)
+        {
+            var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+            var folded = AsciiCase.Fold(text);
             for (var length = 0; length <= folded.Length; length++)
             {
-                if (lookup.TryGetValue(folded.AsSpan(0, length), out var candidates)
-                    && candidates.Any(c => c.Entry != entry && !removed.Contains(c) && ActionPattern.Match(c.Pattern, action)))
+                if (lookup.TryGetValue(folded.AsSpan(0, length), out var outputs) && outputs.Any(o => test(o.Entry, o.Pattern)))
                 {
                     return true;
                 }
