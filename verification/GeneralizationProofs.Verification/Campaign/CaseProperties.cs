@@ -111,9 +111,10 @@ public sealed class CaseProperties(IQuerySolver solver)
 
     /// <summary>The catalog actions each refinable statement of a refined policy grants, in statement order.</summary>
     private static List<HashSet<string>> GrantedPerStatement(PolicyRefinement refinement, ActionCatalog catalog) =>
-        refinement.Statements.Where(s => s.Original.IsRefinable)
-            .Select(s => catalog.Actions.Where(a => s.RefinedActions.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal))
-            .ToList();
+        refinement.Statements.Where(s => s.Original.IsRefinable).Select(s => Granted(s.RefinedActions, catalog)).ToList();
+
+    private static HashSet<string> Granted(IReadOnlyList<string> patterns, ActionCatalog catalog) =>
+        catalog.Actions.Where(a => patterns.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal);
 
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 
@@ -123,8 +124,7 @@ public sealed class CaseProperties(IQuerySolver solver)
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
         var refined = GrantedPerStatement(Refine(strategy, catalog, policy, ActionSet.None), catalog);
-        var before = policy.Statements.Where(s => s.IsRefinable)
-            .Select(s => catalog.Actions.Where(a => s.Actions.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal)).ToList();
+        var before = policy.Statements.Where(s => s.IsRefinable).Select(s => Granted(s.Actions, catalog)).ToList();
         for (var i = 0; i < before.Count; i++)
         {
             if (!before[i].SetEquals(refined[i]))
