@@ -23,11 +23,7 @@ public static partial class BenchReportVerb
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "folder for the tables (NAME.md, NAME.csv, README.md)", Required = true };
-        var policies = new Option<string[]>("--policies")
-        {
-            Description = "policy folder (repeatable); default: both shared folders",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var policies = CliCommon.PolicyFoldersOption();
         var catalogs = new Option<string?>("--catalogs") { Description = "folder of catalogs, taken in date order; default: the shared catalogs" };
         var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
@@ -40,9 +36,7 @@ public static partial class BenchReportVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var folders = r.GetValue(policies) is { Length: > 0 } given
-                ? given.ToList()
-                : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
+            var folders = CliCommon.PolicyFolders(r.GetValue(policies));
             var catalogFolder = r.GetValue(catalogs) ?? SharedData.Require("catalogs");
             var catalogsByDate = Directory.GetFiles(catalogFolder, "*.json").Select(ActionCatalog.Load).OrderBy(c => c.Date, StringComparer.Ordinal).ToList();
             if (catalogsByDate.Count < 2)
@@ -52,7 +46,9 @@ public static partial class BenchReportVerb
             var samplePolicies = Math.Max(1, r.GetValue(sample));
             var study = new StrategyStudy(catalogsByDate, Strategies.Real, r.GetValue(rate), r.GetValue(seed));
             var watch = Stopwatch.StartNew();
-            var result = study.Run(folders, samplePolicies, Progress("refining"));
+            var progress = new ProgressDisplay("refining");
+            var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total));
+            progress.Finish();
             Console.Error.WriteLine($"study: {watch.Elapsed.TotalSeconds:F0} s, {result.Unreadable.Count} unreadable policies");
             var proofFigures = Prove(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1], r.GetValue(rate), r.GetValue(seed));
             var tables = StudyTables.All(result, proofFigures);
@@ -66,19 +62,6 @@ public static partial class BenchReportVerb
         return command;
     }
 
-    private static Action<int, int> Progress(string what)
-    {
-        var last = -1;
-        return (done, total) =>
-        {
-            var tenth = done * 10 / total;
-            if (Interlocked.Exchange(ref last, tenth) != tenth)
-            {
-                Console.Error.WriteLine($"{what}: {done}/{total}");
-            }
-        };
-    }
-
     /// <summary>Every real strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
     private static List<ProofFigures> Prove(List<string> folders, int sample, int perFolder, ActionCatalog catalog, double rate, int seed)
     {
@@ -90,7 +73,7 @@ public static partial class BenchReportVerb
         using var solver = new Z3Session();
         foreach (var folder in folders)
         {
-            var files = CorpusCase.Files([folder]).Where((_, i) => i % sample == 0).ToList();
+            var files = CorpusCase.Sample(CorpusCase.Files([folder]), sample);
             var chosen = files.Where((_, i) => i % Math.Max(1, files.Count / perFolder) == 0).Take(perFolder).ToList();
             foreach (var strategy in Strategies.Real)
             {

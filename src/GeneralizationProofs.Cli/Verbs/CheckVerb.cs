@@ -41,23 +41,16 @@ public static class CheckVerb
             {
                 throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
-            Z3Session solver;
-            try
-            {
-                solver = new Z3Session();
-            }
-            catch (SolverUnavailableException e)
-            {
-                throw new InputException("libz3", "solver", e.Message);
-            }
-            using (solver)
+            using (var solver = new Z3Session())
             {
                 var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
                 if (r.GetValue(only) is { } index)
                 {
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
-                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, Progress());
+                var progress = new ProgressDisplay("check");
+                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total));
+                progress.Finish();
                 Console.Out.Write(result.Text(r.GetValue(maxActions)));
                 return result.ExitCode;
             }
@@ -76,23 +69,5 @@ public static class CheckVerb
             worst = Math.Max(worst, verdict.Kind switch { VerdictKind.Fails => 2, VerdictKind.Unknown => 1, _ => 0 });
         }
         return worst switch { 2 => ExitCodes.Refuted, 1 => ExitCodes.UnknownOrBadInput, _ => ExitCodes.Ok };
-    }
-
-    private static Action<int, int> Progress()
-    {
-        var terminal = !Console.IsErrorRedirected;
-        var lastTenth = -1;
-        return (done, total) =>
-        {
-            if (terminal)
-            {
-                Console.Error.Write($"\rcase {done}/{total}{(done == total ? "\n" : "")}");
-            }
-            else if (done * 10 / total != lastTenth)
-            {
-                lastTenth = done * 10 / total;
-                Console.Error.WriteLine($"check: {done}/{total} cases");
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -31,27 +32,25 @@ public static class CliCommon
         Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",
     };
 
+    public static Option<string[]> PolicyFoldersOption() => new("--policies") { Description = "policy folder (repeatable); default: both shared folders" };
+
+    /// <summary>The folders given, else both shared policy folders.</summary>
+    public static List<string> PolicyFolders(string[]? given) => given is { Length: > 0 }
+        ? given.ToList()
+        : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
+
     public static IGeneralizer Strategy(string name) =>
         Strategies.Find(name) ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");
 
-    /// <summary>Runs a verb body: bad input becomes one line on stderr and exit code 2, never a stack trace.</summary>
+    /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack trace.</summary>
     public static int Run(Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (InputException e)
-        {
-            Console.Error.WriteLine($"genproof: {e.Message}");
-            return ExitCodes.UnknownOrBadInput;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"genproof: {e.Message}");
-            return ExitCodes.UnknownOrBadInput;
-        }
-        catch (UnauthorizedAccessException e)
+        // The message names the file and the place (InputException) or says how to install Z3.
+        catch (Exception e) when (e is InputException or SolverUnavailableException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"genproof: {e.Message}");
             return ExitCodes.UnknownOrBadInput;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification.Corpus;
-using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -16,7 +15,7 @@ public static class CorpusVerb
 {
     public static Command Create()
     {
-        var policies = new Option<string[]>("--policies") { Description = "policy folder (repeatable); default: both shared folders" };
+        var policies = CliCommon.PolicyFoldersOption();
         var catalog = CliCommon.CatalogOption();
         var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
@@ -31,9 +30,7 @@ public static class CorpusVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var folders = r.GetValue(policies) is { Length: > 0 } given
-                ? given.ToList()
-                : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
+            var folders = CliCommon.PolicyFolders(r.GetValue(policies));
             if (r.GetValue(rate) is < 0 or > 1)
             {
                 throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
@@ -41,25 +38,26 @@ public static class CorpusVerb
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
-            var files = CorpusProof.Sample(CorpusCase.Files(folders), r.GetValue(sample));
+            var files = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
             if (files.Count == 0)
             {
                 throw new InputException(string.Join(", ", folders), "folder", "holds no policy files: nothing to prove");
             }
             var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate), r.GetValue(seed),
                 Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)));
-            var progress = new ProgressDisplay(files.Count);
+            var progress = new ProgressDisplay("corpus");
+            int done = 0, notProved = 0;
             var watch = Stopwatch.StartNew();
-            PolicyProof[] results;
-            try
-            {
-                results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout))
-                    .Run(files, settings.Jobs, progress.Done);
-            }
-            catch (SolverUnavailableException e)
-            {
-                throw new InputException("libz3", "solver", e.Message);
-            }
+            var results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout))
+                .Run(files, settings.Jobs, proof =>
+                {
+                    if (proof.Status != PolicyStatus.Proved)
+                    {
+                        Interlocked.Increment(ref notProved);
+                        progress.Line($"{proof.Status.ToString().ToLowerInvariant()}: {proof.Name} ({proof.File})");
+                    }
+                    progress.Report(Interlocked.Increment(ref done), files.Count, $"{Volatile.Read(ref notProved)} not proved");
+                });
             progress.Finish();
             var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds);
             Console.Out.Write(summary.Text());
@@ -71,55 +69,5 @@ public static class CorpusVerb
             return summary.ExitCode;
         }));
         return command;
-    }
-
-    /// <summary>A bar with an ETA on a terminal; plain lines (every tenth of the run) when stderr is redirected.</summary>
-    private sealed class ProgressDisplay(int total)
-    {
-        private readonly Stopwatch _watch = Stopwatch.StartNew();
-        private readonly object _lock = new();
-        private readonly bool _terminal = !Console.IsErrorRedirected;
-        private int _done, _notProved, _lastTenth = -1;
-        private long _lastDrawMs = -1000;
-
-        public void Done(PolicyProof proof)
-        {
-            lock (_lock)
-            {
-                _done++;
-                if (proof.Status != PolicyStatus.Proved)
-                {
-                    _notProved++;
-                    Console.Error.Write(_terminal ? "\r\u001b[K" : "");
-                    Console.Error.WriteLine($"{proof.Status.ToString().ToLowerInvariant()}: {proof.Name} ({proof.File})");
-                }
-                var elapsed = _watch.Elapsed.TotalSeconds;
-                var eta = _done == 0 ? 0 : elapsed / _done * (total - _done);
-                if (_terminal)
-                {
-                    if (_watch.ElapsedMilliseconds - _lastDrawMs < 100 && _done < total)
-                    {
-                        return;
-                    }
-                    _lastDrawMs = _watch.ElapsedMilliseconds;
-                    const int width = 30;
-                    var filled = total == 0 ? width : _done * width / total;
-                    Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {_done}/{total}  {elapsed:F0} s, ETA {eta:F0} s, {_notProved} not proved\u001b[K");
-                }
-                else if (total > 0 && _done * 10 / total is var tenth && tenth != _lastTenth)
-                {
-                    _lastTenth = tenth;
-                    Console.Error.WriteLine($"corpus: {_done}/{total} policies, {elapsed:F0} s, ETA {eta:F0} s, {_notProved} not proved");
-                }
-            }
-        }
-
-        public void Finish()
-        {
-            if (_terminal)
-            {
-                Console.Error.WriteLine();
-            }
-        }
     }
 }

@@ -56,8 +56,8 @@ public static class MeasureVerb
                 refines.Add(watch.Elapsed.TotalMilliseconds);
             }
             Console.Out.WriteLine($"catalog {actions.Date}: {actions.Count} actions; patterns {string.Join(",", entries)}: {matched.Count} matched, {unused.Count} unused (seed {r.GetValue(seed)})");
-            Console.Out.WriteLine($"catalog load: median {Median(loads):F1} ms over {loads.Count} runs");
-            Console.Out.WriteLine($"refine ({generalizer.Name}): median {Median(refines):F1} ms over {refines.Count} runs, {refinement.Statements.Sum(s => s.RefinedActions.Count)} output patterns");
+            Console.Out.WriteLine($"catalog load: median {Statistics.Median(loads):F1} ms over {loads.Count} runs");
+            Console.Out.WriteLine($"refine ({generalizer.Name}): median {Statistics.Median(refines):F1} ms over {refines.Count} runs, {refinement.Statements.Sum(s => s.RefinedActions.Count)} output patterns");
             if (r.GetValue(noVerify))
             {
                 return ExitCodes.Ok;
@@ -69,11 +69,5 @@ public static class MeasureVerb
             return report.ExitCode;
         }));
         return command;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -13,19 +13,12 @@ public static class Proof
     public static VerificationReport Run(PolicyDocument original, PolicyDocument refined, ActionCatalog catalog, ActionSet unused,
         IGeneralizer strategy, PropertyKind? only, uint timeoutMs, string? smtOut, uint resourceLimit = 0)
     {
-        try
-        {
-            using var solver = new Z3Session(timeoutMs, resourceLimit);
-            var context = new CheckContext(catalog, unused, strategy, solver, smtOut);
-            // --properties: exactly those are claimed, nothing else is measured; otherwise the strategy's claims, all measured.
-            return only is { } chosen
-                ? new PolicyVerifier(context).Verify(original, refined, chosen, chosen)
-                : new PolicyVerifier(context).Verify(original, refined, strategy.Claims);
-        }
-        catch (SolverUnavailableException e)
-        {
-            throw new InputException("libz3", "solver", e.Message);
-        }
+        using var solver = new Z3Session(timeoutMs, resourceLimit);
+        var context = new CheckContext(catalog, unused, strategy, solver, smtOut);
+        // --properties: exactly those are claimed, nothing else is measured; otherwise the strategy's claims, all measured.
+        return only is { } chosen
+            ? new PolicyVerifier(context).Verify(original, refined, chosen, chosen)
+            : new PolicyVerifier(context).Verify(original, refined, strategy.Claims);
     }
 
     public static PropertyKind? ParseProperties(string? list)

@@ -20,6 +20,10 @@ public static class CorpusCase
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .ToList();
 
+    /// <summary>Every <paramref name="every"/>th file of the list (1 = all): a fixed sample, the same on every run.</summary>
+    public static List<string> Sample(IReadOnlyList<string> files, int every) =>
+        files.Where((_, i) => i % Math.Max(1, every) == 0).ToList();
+
     /// <summary>The catalog actions that the policy's refinable (Allow + Action) statements grant, sorted.</summary>
     public static List<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
         policy.Statements.Where(s => s.IsRefinable)

@@ -42,7 +42,7 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
     /// <param name="sample">take every sample-th policy of each folder (1 = all).</param>
     public StudyResult Run(IReadOnlyList<string> folders, int sample, Action<int, int>? progress = null)
     {
-        var files = folders.SelectMany(folder => CorpusCase.Files([folder]).Where((_, i) => i % sample == 0).Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
+        var files = folders.SelectMany(folder => CorpusCase.Sample(CorpusCase.Files([folder]), sample).Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
         var size = new ConcurrentDictionary<(string Strategy, string Folder), SizeFigures>();
         var future = new ConcurrentDictionary<(string Strategy, string Folder, int Base, int Later), long>();
         var unreadable = new ConcurrentBag<string>();

@@ -49,10 +49,6 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 /// </summary>
 public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
 {
-    /// <summary>Every <paramref name="sample"/>th file of the sorted list: a fixed sample, the same on every run.</summary>
-    public static List<string> Sample(IReadOnlyList<string> files, int sample) =>
-        files.Where((_, i) => i % Math.Max(1, sample) == 0).ToList();
-
     /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
     public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
     {

@@ -24,14 +24,7 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
     /// <summary>Refinement plus proof, per readable policy.</summary>
     public static double Milliseconds(PolicyProof p) => p.RefineMs + p.ProveMs;
 
-    public double MedianMs
-    {
-        get
-        {
-            var times = policies.Where(p => p.Report is not null).Select(Milliseconds).Order().ToList();
-            return times.Count == 0 ? 0 : times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
-        }
-    }
+    public double MedianMs => Statistics.Median(policies.Where(p => p.Report is not null).Select(Milliseconds));
 
     public PolicyProof? Slowest => policies.Where(p => p.Report is not null).MaxBy(Milliseconds);
 
