@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
@@ -105,7 +107,7 @@ public class VerificationSpeed : ScopedBenchmark
     {
         _workload = new Workload(Scope, 0.2);
         _solver = new Z3Session();
-        foreach (var strategy in Strategies.Real)
+        foreach (var strategy in Strategies.All)
         {
             var refinement = new PolicyRefiner(strategy, _workload.Context).Refine(_workload.Policy);
             _refined[strategy.Name] = PolicyDocument.Parse(refinement.Refined, "refined");

@@ -1,5 +1,7 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 

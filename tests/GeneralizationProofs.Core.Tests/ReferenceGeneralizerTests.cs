@@ -1,4 +1,5 @@
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;

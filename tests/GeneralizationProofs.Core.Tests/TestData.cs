@@ -1,5 +1,6 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using Xunit;

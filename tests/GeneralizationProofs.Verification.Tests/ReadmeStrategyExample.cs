@@ -1,8 +1,10 @@
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using Xunit;
-using static GeneralizationProofs.Tests.Harness;
+using static GeneralizationProofs.Tests.TestProofs;
 
 namespace GeneralizationProofs.Tests;
 
@@ -45,8 +47,8 @@ public class ReadmeStrategyExampleTests
         var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("autoscaling:")).Where(_ => random.NextDouble() < 0.2));
         foreach (var report in new[] { RefineAndVerify(strategy, catalog, policy, unused), RefineAndVerify(strategy, catalog, services, some) })
         {
-            Assert.True(report.Proved, Verification.ReportWriter.Text(report));
-            Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
+            Assert.True(report.Proved, ReportWriter.Text(report));
+            Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Verdict.Proved, p.Verdict));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace GeneralizationProofs.Verification;
 public sealed record PropertyReport(
     PropertyKind Property,
     bool Claimed,
-    Outcome Outcome,
+    Verdict Verdict,
     int Queries,
     double Milliseconds,
     IReadOnlyList<PropertyOutcome> Statements);
@@ -24,13 +24,11 @@ public sealed record VerificationReport(
     IReadOnlyList<string> StructureProblems,
     IReadOnlyList<PropertyReport> Properties)
 {
-    /// <summary>0 every claimed property proved; 1 a claimed property refuted (or the structure broken); 2 one unknown.</summary>
-    public int ExitCode =>
-        StructureProblems.Count > 0 || Properties.Any(p => p.Claimed && p.Outcome == Outcome.Refuted) ? 1
-        : Properties.Any(p => p.Claimed && p.Outcome == Outcome.Unknown) ? 2
-        : 0;
+    /// <summary>Proved when every claimed property is; a broken structure refutes the refinement.</summary>
+    public Verdict Verdict => StructureProblems.Count > 0 ? Verdict.Refuted
+        : Verdicts.All(Properties.Where(p => p.Claimed).Select(p => p.Verdict));
 
-    public bool Proved => ExitCode == 0;
+    public bool Proved => Verdict == Verdict.Proved;
 }
 
 /// <summary>
@@ -40,24 +38,18 @@ public sealed record VerificationReport(
 /// </summary>
 public sealed class PolicyVerifier(CheckContext context)
 {
-    public static readonly PropertyKind[] Order =
-    [
-        PropertyKind.Sound, PropertyKind.NoEscalation, PropertyKind.Complete,
-        PropertyKind.Maximal, PropertyKind.NonRedundant, PropertyKind.MinimumSize,
-    ];
-
     public VerificationReport Verify(PolicyDocument original, PolicyDocument refined, PropertyKind claimed, PropertyKind measured = PropertyKind.All)
     {
         var (cases, problems) = Align(original, refined);
         var reports = new List<PropertyReport>();
         var keptCache = new Dictionary<StatementCase, (ActionSet?, PropertyOutcome?)>();
-        foreach (var property in Order.Where(p => (claimed | measured).HasFlag(p)))
+        foreach (var property in PropertyKinds.Order.Where(p => (claimed | measured).HasFlag(p)))
         {
             var watch = Stopwatch.StartNew();
             var outcomes = cases.Select(c => CheckStatement(property, c, keptCache)).ToList();
-            var outcome = outcomes.Any(o => o.Outcome == Outcome.Refuted) ? Outcome.Refuted
-                : outcomes.Any(o => o.Outcome == Outcome.Unknown) ? Outcome.Unknown
-                : Outcome.Proved;
+            var outcome = outcomes.Any(o => o.Verdict == Verdict.Refuted) ? Verdict.Refuted
+                : outcomes.Any(o => o.Verdict == Verdict.Unknown) ? Verdict.Unknown
+                : Verdict.Proved;
             reports.Add(new PropertyReport(property, claimed.HasFlag(property), outcome, outcomes.Sum(o => o.Queries), watch.Elapsed.TotalMilliseconds, outcomes));
         }
         return new VerificationReport(original.Name, context.Strategy.Name, context.SolverVersion,

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Corpus;
+using GeneralizationProofs.Harness.Study;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
-using GeneralizationProofs.Study;
 using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
@@ -18,7 +20,7 @@ namespace GeneralizationProofs.Cli.Verbs;
 /// permissiveness over every catalog pair, proofs on a sample), written as Markdown and CSV tables; with
 /// <c>--paper</c> the tables are also filled into that document's <c>&lt;!-- results:NAME --&gt;</c> blocks.
 /// </summary>
-public static partial class BenchReportVerb
+public static class BenchReportVerb
 {
     public static Command Create()
     {
@@ -44,108 +46,22 @@ public static partial class BenchReportVerb
                 throw new InputException(catalogFolder, "folder", "needs at least two catalogs to measure future permissiveness");
             }
             var samplePolicies = Math.Max(1, r.GetValue(sample));
-            var study = new StrategyStudy(catalogsByDate, Strategies.Real, r.GetValue(rate), r.GetValue(seed));
+            var study = new StrategyStudy(catalogsByDate, Strategies.All, r.GetValue(rate), r.GetValue(seed));
             var watch = Stopwatch.StartNew();
             var progress = new ProgressDisplay("refining");
             var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total));
             progress.Finish();
             Console.Error.WriteLine($"study: {watch.Elapsed.TotalSeconds:F0} s, {result.Unreadable.Count} unreadable policies");
-            var proofFigures = Prove(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1], r.GetValue(rate), r.GetValue(seed));
+            var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1], r.GetValue(rate), r.GetValue(seed),
+                Console.Error.WriteLine);
             var tables = StudyTables.All(result, proofFigures);
-            Write(r.GetValue(output)!, tables, result);
+            StudyOutput.Write(r.GetValue(output)!, tables, result);
             if (r.GetValue(paper) is { } paperFile)
             {
-                FillPaper(paperFile, tables);
+                StudyOutput.FillPaper(paperFile, tables);
             }
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>Every real strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
-    private static List<ProofFigures> Prove(List<string> folders, int sample, int perFolder, ActionCatalog catalog, double rate, int seed)
-    {
-        var figures = new List<ProofFigures>();
-        if (perFolder == 0)
-        {
-            return figures;
-        }
-        using var solver = new Z3Session();
-        foreach (var folder in folders)
-        {
-            var files = CorpusCase.Sample(CorpusCase.Files([folder]), sample);
-            var chosen = files.Where((_, i) => i % Math.Max(1, files.Count / perFolder) == 0).Take(perFolder).ToList();
-            foreach (var strategy in Strategies.Real)
-            {
-                int proved = 0, refuted = 0, unknown = 0;
-                var watch = Stopwatch.StartNew();
-                foreach (var file in chosen)
-                {
-                    PolicyDocument policy;
-                    try
-                    {
-                        policy = PolicyDocument.Load(file);
-                    }
-                    catch (InputException)
-                    {
-                        continue;
-                    }
-                    var unused = CorpusCase.Unused(policy, catalog, rate, seed);
-                    var refined = PolicyDocument.Parse(new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy).Refined, file);
-                    var report = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver, null))
-                        .Verify(policy, refined, strategy.Claims, strategy.Claims);
-                    switch (report.ExitCode)
-                    {
-                        case 0: proved++; break;
-                        case 1: refuted++; break;
-                        default: unknown++; break;
-                    }
-                }
-                figures.Add(new ProofFigures(strategy.Name, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), proved + refuted + unknown, proved, refuted, unknown, watch.Elapsed.TotalSeconds));
-                Console.Error.WriteLine($"proofs: {strategy.Name} on {chosen.Count} policies of {folder}: {proved} proved, {refuted} refuted, {unknown} unknown");
-            }
-        }
-        return figures;
-    }
-
-    private static void Write(string folder, IReadOnlyList<Table> tables, StudyResult result)
-    {
-        Directory.CreateDirectory(folder);
-        var index = new StringBuilder();
-        index.Append("# Strategy study results\n\n");
-        index.Append("Written by `genproof bench-report`; do not edit by hand. ");
-        index.Append($"Catalogs {string.Join(", ", result.CatalogDates)}; unused rate {result.UnusedRate}; seed {result.Seed}; ");
-        index.Append(result.Sample == 1 ? "every policy" : $"every {result.Sample}th policy").Append(".\n");
-        if (result.Unreadable.Count > 0)
-        {
-            index.Append($"\n{result.Unreadable.Count} policies could not be read and are not counted:\n\n");
-            foreach (var problem in result.Unreadable)
-            {
-                index.Append("- ").Append(problem).Append('\n');
-            }
-        }
-        foreach (var table in tables)
-        {
-            index.Append($"\n## {table.Title}\n\n").Append(table.Markdown());
-            JsonInput.WriteAtomically(Path.Combine(folder, table.Name + ".md"), table.Markdown());
-            JsonInput.WriteAtomically(Path.Combine(folder, table.Name + ".csv"), table.Csv());
-        }
-        JsonInput.WriteAtomically(Path.Combine(folder, "README.md"), index.ToString());
-    }
-
-    [GeneratedRegex(@"(?<open><!-- results:(?<name>[a-z-]+) -->\n).*?(?<close><!-- /results -->)", RegexOptions.Singleline)]
-    private static partial Regex ResultsBlock();
-
-    /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
-    private static void FillPaper(string paper, IReadOnlyList<Table> tables)
-    {
-        var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
-        var filled = ResultsBlock().Replace(text, m =>
-        {
-            var name = m.Groups["name"].Value;
-            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}", $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
-            return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
-        });
-        JsonInput.WriteAtomically(paper, filled);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using GeneralizationProofs.Verification.Campaign;
+using GeneralizationProofs.Harness.Campaign;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
@@ -52,7 +53,7 @@ public static class CheckVerb
                 var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total));
                 progress.Finish();
                 Console.Out.Write(result.Text(r.GetValue(maxActions)));
-                return result.ExitCode;
+                return ExitCodes.Of(result.Verdict);
             }
         }));
         return command;
@@ -61,13 +62,13 @@ public static class CheckVerb
     private static int Replay(PropertyCampaign campaign, Generalization.IGeneralizer strategy, int seed, int index, IReadOnlyList<string> names)
     {
         Console.Out.Write($"case {index} of seed {seed}:\n{campaign.Case(seed, index)}");
-        var worst = 0;
+        var verdicts = new List<Verdict>();
         foreach (var name in names)
         {
-            var verdict = campaign.Check(name, strategy, seed, index);
-            Console.Out.WriteLine($"{name}: {verdict.Kind}{(verdict.Message.Length > 0 ? "\n  " + verdict.Message.Replace("\n", "\n  ") : "")}");
-            worst = Math.Max(worst, verdict.Kind switch { VerdictKind.Fails => 2, VerdictKind.Unknown => 1, _ => 0 });
+            var result = campaign.Check(name, strategy, seed, index);
+            Console.Out.WriteLine($"{name}: {result.Verdict}{(result.Message.Length > 0 ? "\n  " + result.Message.Replace("\n", "\n  ") : "")}");
+            verdicts.Add(result.Verdict);
         }
-        return worst switch { 2 => ExitCodes.Refuted, 1 => ExitCodes.UnknownOrBadInput, _ => ExitCodes.Ok };
+        return ExitCodes.Of(Verdicts.All(verdicts));
     }
 }

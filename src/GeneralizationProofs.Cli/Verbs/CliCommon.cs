@@ -1,17 +1,26 @@
 using System.CommandLine;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
-/// <summary>Exit codes (conventions): 0 ok or proved, 1 refuted, 2 unknown or bad input.</summary>
+/// <summary>Exit codes (conventions): 0 ok or proved, 1 refuted, 2 unknown or bad input. The only place a verdict becomes one.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Refuted = 1;
     public const int UnknownOrBadInput = 2;
+
+    public static int Of(Verdict verdict) => verdict switch
+    {
+        Verdict.Proved => Ok,
+        Verdict.Refuted => Refuted,
+        _ => UnknownOrBadInput,
+    };
 }
 
 /// <summary>Options several verbs share, and the one place that turns bad input into a message and exit code 2.</summary>

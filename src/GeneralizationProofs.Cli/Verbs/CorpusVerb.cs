@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Refinement;
-using GeneralizationProofs.Verification.Corpus;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -66,7 +67,7 @@ public static class CorpusVerb
                 CorpusReport.Write(folder, summary, actions, generalizer);
                 Console.Out.WriteLine($"report: {Path.Combine(folder, "index.html")}");
             }
-            return summary.ExitCode;
+            return ExitCodes.Of(summary.Verdict);
         }));
         return command;
     }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -25,12 +28,12 @@ public static class DemoVerb
                 actions, ignoreStale: false, out _);
 
             Console.Out.WriteLine($"Acceptance example (spec §1): role MyRole, catalog {catalogFile} ({actions.Count} actions), {unused.Count} unused actions\n");
-            var refinement = new PolicyRefiner(generalizer, new(actions, unused)).Refine(policy);
-            Console.Out.Write(RefinementOutput.Diff(refinement));
+            using var solver = new Z3Session();
+            var proof = RefineAndProve.Run(generalizer, policy, actions, unused, solver, ProofScope.ClaimsAndMeasurements(generalizer));
+            Console.Out.Write(RefinementOutput.Diff(proof.Refinement));
             Console.Out.WriteLine();
-            var report = Proof.Run(policy, PolicyDocument.Parse(refinement.Refined, "(refined)"), actions, unused, generalizer, null, 10_000, null);
-            Console.Out.Write(ReportWriter.Text(report));
-            return report.ExitCode;
+            Console.Out.Write(ReportWriter.Text(proof.Report));
+            return ExitCodes.Of(proof.Report.Verdict);
         }));
         return command;
     }

@@ -2,9 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -63,10 +66,11 @@ public static class MeasureVerb
                 return ExitCodes.Ok;
             }
             var proofWatch = Stopwatch.StartNew();
-            var report = Proof.Run(policy, PolicyDocument.Parse(refinement.Refined, "refined"), actions, unused, generalizer, null, 60_000, null);
+            using var solver = new Z3Session(timeoutMs: 60_000);
+            var report = RefineAndProve.Run(generalizer, policy, actions, unused, solver, ProofScope.ClaimsAndMeasurements(generalizer)).Report;
             Console.Out.WriteLine($"verify (all properties, solver start included): {proofWatch.Elapsed.TotalSeconds:F2} s");
             Console.Out.Write(ReportWriter.Text(report, withEvidence: false));
-            return report.ExitCode;
+            return ExitCodes.Of(report.Verdict);
         }));
         return command;
     }

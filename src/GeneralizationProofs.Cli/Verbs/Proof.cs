@@ -1,38 +1,26 @@
-using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
-using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification;
-using GeneralizationProofs.Verification.Checks;
-using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
-/// <summary>Runs the verifier for the verbs that prove (verify, refine --verify, demo).</summary>
+/// <summary>The <c>--properties</c> option of the verbs that prove.</summary>
 public static class Proof
 {
-    public static VerificationReport Run(PolicyDocument original, PolicyDocument refined, ActionCatalog catalog, ActionSet unused,
-        IGeneralizer strategy, PropertyKind? only, uint timeoutMs, string? smtOut, uint resourceLimit = 0)
+    /// <summary>The properties named (all claimed), or the strategy's claims with the rest measured when none are named.</summary>
+    public static ProofScope Scope(IGeneralizer strategy, string? list)
     {
-        using var solver = new Z3Session(timeoutMs, resourceLimit);
-        var context = new CheckContext(catalog, unused, strategy, solver, smtOut);
-        // --properties: exactly those are claimed, nothing else is measured; otherwise the strategy's claims, all measured.
-        return only is { } chosen
-            ? new PolicyVerifier(context).Verify(original, refined, chosen, chosen)
-            : new PolicyVerifier(context).Verify(original, refined, strategy.Claims);
-    }
-
-    public static PropertyKind? ParseProperties(string? list)
-    {
-        if (string.IsNullOrWhiteSpace(list))
+        if (list is null)
         {
-            return null;
+            return ProofScope.ClaimsAndMeasurements(strategy);
         }
         var result = PropertyKind.None;
-        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            result |= ReportWriter.ParseProperty(name) ?? throw new InputException("--properties", name,
-                "unknown property; use sound, no-escalation, complete, maximal, non-redundant, minimum-size");
+            result |= PropertyKinds.Parse(name) ?? throw new InputException("--properties", name, $"unknown property; use {PropertyKinds.Names}");
         }
-        return result;
+        // An empty set would check nothing and still print "proved" (issue 12).
+        return result == PropertyKind.None
+            ? throw new InputException("--properties", list, $"names no property; use {PropertyKinds.Names}")
+            : ProofScope.Exactly(result);
     }
 }

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using GeneralizationProofs.Policy;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -28,17 +29,24 @@ public static class RefineVerb
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
-            var refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
+            PolicyRefinement refinement;
             if (r.GetValue(verify))
             {
-                var refined = PolicyDocument.Parse(refinement.Refined, "(refined)");
-                var report = Proof.Run(inputs.Policy, refined, inputs.Catalog, inputs.Unused, generalizer, null, 10_000, null);
+                using var solver = new Z3Session();
+                var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
+                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused);
+                var report = proof.Report;
+                refinement = proof.Refinement;
                 if (!report.Proved)
                 {
                     Console.Error.Write(ReportWriter.Text(report));
                     Console.Error.WriteLine("genproof: refusing to print a refinement that is not proved");
-                    return report.ExitCode;
+                    return ExitCodes.Of(report.Verdict);
                 }
+            }
+            else
+            {
+                refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
             }
             var text = r.GetValue(format) switch
             {

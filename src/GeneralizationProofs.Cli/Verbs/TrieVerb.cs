@@ -3,7 +3,6 @@ using System.Text;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Patterns;
-using QuikGraph;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -37,40 +36,23 @@ public static class TrieVerb
                 throw new InputException("--strategy", r.GetValue(strategy)!, "only trie strategies (reference, character) have a trie to draw");
             }
             var explanation = generalizer.Explain(entry, new GeneralizationContext(actions, unusedSet), decideEveryNode: true);
-            var graph = TrieGraph.From(explanation);
-            Console.Out.Write(r.GetValue(format) == "dot" ? TrieGraph.Dot(graph, explanation) : TrieGraph.Text(explanation));
+            Console.Out.Write(r.GetValue(format) == "dot" ? TrieGraph.Dot(explanation) : TrieGraph.Text(explanation));
             return ExitCodes.Ok;
         }));
         return command;
     }
 }
 
-/// <summary>The trie as a QuikGraph graph, and the two pictures of it.</summary>
+/// <summary>The two pictures of a trie.</summary>
 public static class TrieGraph
 {
-    public static AdjacencyGraph<TokenTrie.Node, Edge<TokenTrie.Node>> From(TrieExplanation explanation)
-    {
-        var graph = new AdjacencyGraph<TokenTrie.Node, Edge<TokenTrie.Node>>();
-        if (explanation.Trie is { } trie)
-        {
-            foreach (var node in trie.Nodes())
-            {
-                graph.AddVertex(node);
-                if (node.Parent is { } parent)
-                {
-                    graph.AddEdge(new Edge<TokenTrie.Node>(parent, node));
-                }
-            }
-        }
-        return graph;
-    }
-
     /// <summary>Graphviz DOT: safe nodes green, unsafe red, emitted patterns bold with the pattern under the prefix.</summary>
-    public static string Dot(AdjacencyGraph<TokenTrie.Node, Edge<TokenTrie.Node>> graph, TrieExplanation explanation)
+    public static string Dot(TrieExplanation explanation)
     {
-        var ids = graph.Vertices.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => $"n{x.i}");
+        var nodes = explanation.Trie?.Nodes().ToList() ?? [];
+        var ids = nodes.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => $"n{x.i}");
         var sb = new StringBuilder("digraph trie {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"monospace\"];\n");
-        foreach (var node in graph.Vertices)
+        foreach (var node in nodes)
         {
             var d = explanation.Decisions.GetValueOrDefault(node);
             var fill = d is null ? "white" : d.Safe ? "#c8e6c9" : "#ffcdd2";
@@ -86,9 +68,9 @@ public static class TrieGraph
             }
             sb.Append($"  {ids[node]} [label=\"{label}\", fillcolor=\"{fill}\"{(emitted ? ", penwidth=3" : "")}];\n");
         }
-        foreach (var edge in graph.Edges)
+        foreach (var node in nodes.Where(n => n.Parent is not null))
         {
-            sb.Append($"  {ids[edge.Source]} -> {ids[edge.Target]};\n");
+            sb.Append($"  {ids[node.Parent!]} -> {ids[node]};\n");
         }
         return sb.Append("}\n").ToString();
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -31,12 +33,13 @@ public static class VerifyVerb
         command.SetAction(r => CliCommon.Run(() =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
-            var only = Proof.ParseProperties(r.GetValue(properties));
+            var scope = Proof.Scope(generalizer, r.GetValue(properties));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
-            var report = Proof.Run(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, only, r.GetValue(timeout), r.GetValue(smtOut), r.GetValue(rlimit));
+            using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit));
+            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
-            return report.ExitCode;
+            return ExitCodes.Of(report.Verdict);
         }));
         return command;
     }

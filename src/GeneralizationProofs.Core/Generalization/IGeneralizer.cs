@@ -1,27 +1,6 @@
-using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Patterns;
 
 namespace GeneralizationProofs.Generalization;
-
-/// <summary>The properties of spec §4. A strategy claims some; the verifier proves those and measures the rest.</summary>
-[Flags]
-public enum PropertyKind
-{
-    None = 0,
-    Sound = 1,
-    NoEscalation = 2,
-    Complete = 4,
-    /// <summary>M1: every emitted wildcard's next coarser candidate (at the strategy's granularity) is unsafe or escapes.</summary>
-    Maximal = 8,
-    /// <summary>M2: every output pattern covers a kept action no other output pattern covers.</summary>
-    NonRedundant = 16,
-    /// <summary>M3: no smaller set of prefix globs and literals covers the kept actions without meeting the unused ones.</summary>
-    MinimumSize = 32,
-    All = Sound | NoEscalation | Complete | Maximal | NonRedundant | MinimumSize,
-}
-
-/// <summary>What a strategy sees: the catalog and the unused actions.</summary>
-public sealed record GeneralizationContext(ActionCatalog Catalog, ActionSet Unused);
 
 /// <summary>
 /// The plug-in point for generalization strategies. The refiner handles literals (an unused one is dropped, any

@@ -1,6 +1,6 @@
 namespace GeneralizationProofs.Generalization;
 
-/// <summary>Every strategy <c>--strategy</c> can name: the real ones first, then the deliberately broken mutants.</summary>
+/// <summary>The real strategies <c>--strategy</c> can name. The deliberately broken mutants live in the harness.</summary>
 public static class Strategies
 {
     public const string DefaultName = "reference";
@@ -12,11 +12,7 @@ public static class Strategies
         TriePrefixGeneralizer.Tightest(),
         new EnumerationGeneralizer(),
         TriePrefixGeneralizer.VerbNoun(),
-        .. Mutants.All,
     ];
-
-    /// <summary>The strategies meant to be right (every one but the mutants).</summary>
-    public static IReadOnlyList<IGeneralizer> Real { get; } = All.Except(Mutants.All).ToList();
 
     public static IGeneralizer? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

@@ -5,8 +5,6 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification.Checks;
 
-public enum Outcome { Proved, Refuted, Unknown }
-
 /// <summary>A concrete string that breaks a property, with the patterns involved on each side.</summary>
 public sealed record Counterexample(string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
 
@@ -14,7 +12,7 @@ public sealed record Counterexample(string Action, IReadOnlyList<string> Refined
 public sealed record PropertyOutcome(
     PropertyKind Property,
     string Statement,
-    Outcome Outcome,
+    Verdict Verdict,
     int Queries,
     Counterexample? Counterexample = null,
     IReadOnlyList<string>? Evidence = null,
@@ -202,6 +200,6 @@ public static class KeptActions
         var reason = inP.Kind == AnswerKind.Sat || missed.Kind == AnswerKind.Sat
             ? $"the matcher and the SMT encoding disagree on {inP.Witness ?? missed.Witness}"
             : inP.Reason ?? missed.Reason;
-        return (null, new PropertyOutcome(property, statement.Label, Outcome.Unknown, 2, Reason: reason));
+        return (null, new PropertyOutcome(property, statement.Label, Verdict.Unknown, 2, Reason: reason));
     }
 }

@@ -16,11 +16,11 @@ public static class CompletenessCheck
         var answer = context.AskNarrowed($"complete {statement.Label}", kept.Actions, ["*"], statement.Refined, out var queries);
         return answer.Kind switch
         {
-            AnswerKind.Unsat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Proved, queries),
-            AnswerKind.Sat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Refuted, queries,
+            AnswerKind.Unsat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Verdict.Proved, queries),
+            AnswerKind.Sat => new PropertyOutcome(PropertyKind.Complete, statement.Label, Verdict.Refuted, queries,
                 new Counterexample(answer.Witness!, [], statement.Original.Where(p => ActionPattern.Match(p, answer.Witness!)).ToList(),
                     $"kept action {answer.Witness} is no longer granted")),
-            _ => new PropertyOutcome(PropertyKind.Complete, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason),
+            _ => new PropertyOutcome(PropertyKind.Complete, statement.Label, Verdict.Unknown, queries, Reason: answer.Reason),
         };
     }
 }

@@ -41,13 +41,13 @@ public static class MaximalityCheck
                     evidence.Add($"{pattern.Text}: {candidate} escapes the original, it grants \"{escapeWitness.Witness}\"");
                     continue;
                 case AnswerKind.Unsat:
-                    return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Outcome.Refuted, queries,
+                    return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Refuted, queries,
                         new Counterexample(candidate, [pattern.Text], statement.Original,
                             $"{candidate} is safe and inside the original, so {pattern.Text} is not the shortest safe prefix"), evidence);
                 default:
-                    return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Outcome.Unknown, queries, Evidence: evidence, Reason: escapeWitness.Reason);
+                    return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: escapeWitness.Reason);
             }
         }
-        return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Outcome.Proved, queries, Evidence: evidence);
+        return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Proved, queries, Evidence: evidence);
     }
 }

@@ -23,7 +23,7 @@ public static class MinimumSizeCheck
         var patterns = statement.Emitted.Select(p => new ActionPattern(p)).ToList();
         if (patterns.FirstOrDefault(p => !p.IsLiteralOrPrefixGlob) is { } other)
         {
-            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, 0,
+            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, 0,
                 Reason: $"{other.Text} is neither a literal nor a prefix glob; M3 ranges over those only");
         }
         var originals = new PatternIndex(statement.Original);
@@ -36,12 +36,12 @@ public static class MinimumSizeCheck
                 kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text], []));
             if (answer.Kind == AnswerKind.Unsat)
             {
-                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Refuted, queries,
                     new Counterexample(pattern.Text, [pattern.Text], statement.Original, $"{pattern.Text} covers no kept action: a smaller cover drops it"));
             }
             if (answer.Kind == AnswerKind.Unknown)
             {
-                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason);
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries, Reason: answer.Reason);
             }
             representatives.Add((answer.Witness!, pattern));
         }
@@ -61,7 +61,7 @@ public static class MinimumSizeCheck
             }
             if (meets.Kind == AnswerKind.Unknown)
             {
-                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: meets.Reason);
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries, Reason: meets.Reason);
             }
             queries++;
             var escapes = Escapes(lcp + "*", statement, context, originals);
@@ -72,7 +72,7 @@ public static class MinimumSizeCheck
             }
             if (escapes.Kind == AnswerKind.Unknown)
             {
-                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Reason: escapes.Reason);
+                return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries, Reason: escapes.Reason);
             }
             // These representatives do not certify; does the merge of the two patterns themselves give a smaller cover?
             var merged = pa.LiteralPrefix[..CommonPrefixLength(pa.LiteralPrefix, pb.LiteralPrefix)] + "*";
@@ -84,15 +84,15 @@ public static class MinimumSizeCheck
                 queries++;
                 if (Escapes(merged, statement, context, originals).Kind == AnswerKind.Unsat)
                 {
-                    return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Refuted, queries,
+                    return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Refuted, queries,
                         new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
                             $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing beyond the original"), certificate);
                 }
             }
-            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Unknown, queries, Evidence: certificate,
+            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries, Evidence: certificate,
                 Reason: $"no certificate with representatives {a}, {b}, and no merge found");
         }
-        return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Outcome.Proved, queries, Evidence: certificate);
+        return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Proved, queries, Evidence: certificate);
     }
 
     /// <summary>Does the prefix glob grant some string the original does not? (All strings; the prefix lemma narrows P.)</summary>

@@ -56,7 +56,7 @@ public static class NoEscalationCheck
                 return Result(statement, answer, queries, chunk);
             }
         }
-        return new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Outcome.Proved, queries);
+        return new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Proved, queries);
     }
 
     private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk, ref int queries)
@@ -87,10 +87,10 @@ public static class NoEscalationCheck
 
     private static PropertyOutcome Result(StatementCase statement, Answer answer, int queries, IReadOnlyList<string> asked) => answer.Kind switch
     {
-        AnswerKind.Unsat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Outcome.Proved, queries),
-        AnswerKind.Sat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Outcome.Refuted, queries,
+        AnswerKind.Unsat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Proved, queries),
+        AnswerKind.Sat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Refuted, queries,
             new Counterexample(answer.Witness!, asked.Where(p => ActionPattern.Match(p, answer.Witness!)).ToList(), statement.Original,
                 $"\"{answer.Witness}\" is granted by the refinement but by no original pattern")),
-        _ => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason),
+        _ => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Unknown, queries, Reason: answer.Reason),
     };
 }

@@ -30,13 +30,13 @@ public static class NonRedundancyCheck
                     evidence.Add($"{pattern}: only it grants kept {witness.Witness}");
                     break;
                 case AnswerKind.Unsat:
-                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Outcome.Refuted, queries,
+                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Refuted, queries,
                         new Counterexample(pattern, [pattern, .. others], statement.Original,
                             $"{pattern} grants no kept action that the other refined patterns do not already grant"), evidence);
                 default:
-                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Outcome.Unknown, queries, Evidence: evidence, Reason: witness.Reason);
+                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: witness.Reason);
             }
         }
-        return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Outcome.Proved, queries, Evidence: evidence);
+        return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Proved, queries, Evidence: evidence);
     }
 }

@@ -18,12 +18,12 @@ public static class SoundnessCheck
             switch (answer.Kind)
             {
                 case AnswerKind.Sat:
-                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Refuted, queries,
+                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Verdict.Refuted, queries,
                         new Counterexample(answer.Witness!, [pattern], [], $"unused action {answer.Witness} is granted by {pattern}"));
                 case AnswerKind.Unknown:
-                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Unknown, queries, Reason: answer.Reason);
+                    return new PropertyOutcome(PropertyKind.Sound, statement.Label, Verdict.Unknown, queries, Reason: answer.Reason);
             }
         }
-        return new PropertyOutcome(PropertyKind.Sound, statement.Label, Outcome.Proved, queries);
+        return new PropertyOutcome(PropertyKind.Sound, statement.Label, Verdict.Proved, queries);
     }
 }

@@ -1,24 +1,21 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
-using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Tests;
 
-/// <summary>Refine with a strategy, then prove with the real Z3 (never a mock).</summary>
-public static class Harness
+/// <summary>Refine with a strategy, then prove with the real Z3 (never a mock), through the one refine-and-prove flow.</summary>
+public static class TestProofs
 {
     public static VerificationReport RefineAndVerify(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused,
         PropertyKind? claimed = null, string? smtOut = null)
     {
-        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
-        var refined = PolicyDocument.Parse(refinement.Refined, "refined");
         using var solver = new Z3Session();
-        var context = new CheckContext(catalog, unused, strategy, solver, smtOut);
-        return new PolicyVerifier(context).Verify(policy, refined, claimed ?? strategy.Claims);
+        var scope = new ProofScope(claimed ?? strategy.Claims, PropertyKind.All);
+        return RefineAndProve.Run(strategy, policy, catalog, unused, solver, scope, smtOut).Report;
     }
 
     public static PolicyDocument PolicyWith(params string[] actions) =>

@@ -1,6 +1,7 @@
+using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Patterns;
 
-namespace GeneralizationProofs.Generalization;
+namespace GeneralizationProofs.Harness;
 
 /// <summary>
 /// Deliberately broken generalizers: the reference with one small bug each. They claim what the reference claims,

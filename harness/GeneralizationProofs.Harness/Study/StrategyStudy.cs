@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 
-namespace GeneralizationProofs.Study;
+namespace GeneralizationProofs.Harness.Study;
 
 /// <summary>One strategy's figures on one policy folder, refined against the newest catalog.</summary>
 public sealed record SizeFigures(string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds);

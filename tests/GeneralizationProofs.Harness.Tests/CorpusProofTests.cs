@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Corpus;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
-using GeneralizationProofs.Verification.Corpus;
 using Xunit;
 
 namespace GeneralizationProofs.Tests;
@@ -56,7 +58,7 @@ public sealed class CorpusProofTests : IDisposable
         var broken = Assert.Single(summary.Policies, p => p.Status == PolicyStatus.Unreadable);
         Assert.Contains("Broken.json", broken.Problem);
         Assert.Contains("Action", broken.Problem);
-        Assert.Equal(2, summary.ExitCode); // an unreadable policy is not a proved one
+        Assert.Equal(Verdict.Unknown, summary.Verdict); // an unreadable policy is not a proved one
         Assert.All(summary.Policies.Where(p => p.Status == PolicyStatus.Proved), p => Assert.True(p.UnusedActions > 0 && p.RefinedPatterns > 0));
 
         var report = Path.Combine(_dir.FullName, "report");
@@ -76,7 +78,7 @@ public sealed class CorpusProofTests : IDisposable
         var summary = Run(Strategies.Find("mutant-parent")!);
         var refuted = summary.Policies.Where(p => p.Status == PolicyStatus.Refuted).ToList();
         Assert.NotEmpty(refuted);
-        Assert.Equal(1, summary.ExitCode);
+        Assert.Equal(Verdict.Refuted, summary.Verdict);
         Assert.All(refuted, p => Assert.Contains("refuted", CorpusSummary.Problem(p)));
 
         var report = Path.Combine(_dir.FullName, "report");

@@ -1,9 +1,12 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using Xunit;
-using static GeneralizationProofs.Tests.Harness;
+using static GeneralizationProofs.Tests.TestProofs;
 
 namespace GeneralizationProofs.Tests;
 
@@ -24,8 +27,8 @@ public class MutantTests
 
     private static void AssertOnlyRefuted(Verification.VerificationReport report, PropertyKind property)
     {
-        Assert.Equal(Outcome.Refuted, Property(report, property).Outcome);
-        Assert.Equal(1, report.ExitCode);
+        Assert.Equal(Verdict.Refuted, Property(report, property).Verdict);
+        Assert.Equal(Verdict.Refuted, report.Verdict);
         Assert.False(report.Proved);
     }
 
@@ -33,8 +36,8 @@ public class MutantTests
     public void ReferenceIsProvedOnTheAcceptanceExample()
     {
         var (reference, _) = OnAcceptance("mutant-drops-kept");
-        Assert.True(reference.Proved, Verification.ReportWriter.Text(reference));
-        Assert.All(reference.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
+        Assert.True(reference.Proved, ReportWriter.Text(reference));
+        Assert.All(reference.Properties.Where(p => p.Claimed), p => Assert.Equal(Verdict.Proved, p.Verdict));
     }
 
     [SkippableFact]
@@ -43,7 +46,7 @@ public class MutantTests
         var (_, mutant) = OnAcceptance("mutant-drops-kept");
         AssertOnlyRefuted(mutant, PropertyKind.Complete);
         Assert.Equal("s3:GetAccountPublicAccessBlock", Counterexample(mutant, PropertyKind.Complete).Action);
-        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
+        Assert.Equal(Verdict.Proved, Property(mutant, PropertyKind.Sound).Verdict);
     }
 
     [SkippableFact]
@@ -63,7 +66,7 @@ public class MutantTests
         AssertOnlyRefuted(mutant, PropertyKind.Sound);
         var c = Counterexample(mutant, PropertyKind.Sound);
         Assert.Equal(["s3:Get*"], c.RefinedPatterns);
-        Assert.Contains(c.Action, Verification.Tests.AcceptanceUnused.S3);
+        Assert.Contains(c.Action, AcceptanceExample.UnusedS3.Select(a => "s3:" + a));
     }
 
     [SkippableFact]
@@ -74,8 +77,8 @@ public class MutantTests
         var c = Counterexample(mutant, PropertyKind.NoEscalation);
         Assert.True(ActionPattern.Match("*s3:GetAccountPublicAccessBlock", c.Action));
         Assert.False(ActionPattern.Match("s3:Get*", c.Action) || ActionPattern.Match("s3:List*", c.Action), c.Action);
-        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
-        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Complete).Outcome);
+        Assert.Equal(Verdict.Proved, Property(mutant, PropertyKind.Sound).Verdict);
+        Assert.Equal(Verdict.Proved, Property(mutant, PropertyKind.Complete).Verdict);
     }
 
     [SkippableFact]
@@ -94,8 +97,8 @@ public class MutantTests
         var (_, mutant) = OnAcceptance("mutant-one-more");
         AssertOnlyRefuted(mutant, PropertyKind.Maximal);
         Assert.Equal("s3:GetAccess*", Counterexample(mutant, PropertyKind.Maximal).Action);
-        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Sound).Outcome);
-        Assert.Equal(Outcome.Proved, Property(mutant, PropertyKind.Complete).Outcome);
+        Assert.Equal(Verdict.Proved, Property(mutant, PropertyKind.Sound).Verdict);
+        Assert.Equal(Verdict.Proved, Property(mutant, PropertyKind.Complete).Verdict);
     }
 
     [Fact]
@@ -135,22 +138,22 @@ public class MutantTests
         Assert.True(reference.Proved); // M3 is not claimed by the reference ...
         var m3 = Property(reference, PropertyKind.MinimumSize);
         Assert.False(m3.Claimed);
-        Assert.Equal(Outcome.Refuted, m3.Outcome); // ... and measured false, with the merge as counterexample.
+        Assert.Equal(Verdict.Refuted, m3.Verdict); // ... and measured false, with the merge as counterexample.
         Assert.Equal("s3:GetAcce*", Counterexample(reference, PropertyKind.MinimumSize).Action);
         var character = RefineAndVerify(TriePrefixGeneralizer.Character(), catalog, policy, unused);
-        Assert.True(character.Proved, Verification.ReportWriter.Text(character));
-        Assert.Equal(Outcome.Proved, Property(character, PropertyKind.MinimumSize).Outcome);
+        Assert.True(character.Proved, ReportWriter.Text(character));
+        Assert.Equal(Verdict.Proved, Property(character, PropertyKind.MinimumSize).Verdict);
     }
 
     [Fact]
     public void UnknownIsNeverReportedAsProved()
     {
-        var unknown = new PropertyOutcome(PropertyKind.Sound, "Statement 0", Outcome.Unknown, 1, Reason: "timeout");
+        var unknown = new PropertyOutcome(PropertyKind.Sound, "Statement 0", Verdict.Unknown, 1, Reason: "timeout");
         var report = new Verification.VerificationReport("p", "reference", "Z3", "c", [],
-            [new Verification.PropertyReport(PropertyKind.Sound, true, Outcome.Unknown, 1, 1, [unknown])]);
-        Assert.Equal(2, report.ExitCode);
+            [new Verification.PropertyReport(PropertyKind.Sound, true, Verdict.Unknown, 1, 1, [unknown])]);
+        Assert.Equal(Verdict.Unknown, report.Verdict);
         Assert.False(report.Proved);
-        Assert.DoesNotContain("PROVED", Verification.ReportWriter.Text(report));
+        Assert.DoesNotContain("PROVED", ReportWriter.Text(report));
     }
 
     [Fact]
@@ -170,7 +173,7 @@ public class MutantTests
 /// <summary>Every strategy that is meant to be right is proved on real inputs, with the real solver.</summary>
 public class RealStrategyProofTests
 {
-    public static TheoryData<string> Names => new(Strategies.Real.Select(s => s.Name));
+    public static TheoryData<string> Names => new(Strategies.All.Select(s => s.Name));
 
     [SkippableTheory]
     [MemberData(nameof(Names))]
@@ -180,15 +183,15 @@ public class RealStrategyProofTests
         var catalog = TestData.Catalog();
         var (policy, unused, _) = TestData.Acceptance(strategy, catalog);
         var acceptance = RefineAndVerify(strategy, catalog, policy, unused);
-        Assert.True(acceptance.Proved, Verification.ReportWriter.Text(acceptance));
+        Assert.True(acceptance.Proved, ReportWriter.Text(acceptance));
 
         var random = new Random(3);
         var services = PolicyWith("s3:*", "lambda:*", "iam:Get*", "ec2:Describe*");
         var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("iam:Get") || a.StartsWith("ec2:Describe"))
             .Where(_ => random.NextDouble() < 0.2));
         var report = RefineAndVerify(strategy, catalog, services, some);
-        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
-        Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Outcome.Proved, p.Outcome));
+        Assert.True(report.Proved, ReportWriter.Text(report));
+        Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Verdict.Proved, p.Verdict));
     }
 }
 
@@ -207,7 +210,7 @@ public class AlignmentTests
             """, "alike-statements");
         var unused = new ActionSet(["s3:GetObject", "s3:ListBucket"]);
         var report = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
-        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
+        Assert.True(report.Proved, ReportWriter.Text(report));
         Assert.Empty(report.StructureProblems);
     }
 
@@ -219,7 +222,7 @@ public class AlignmentTests
         var policy = PolicyWith("s3:GetObjectAcl", "s3:GetObjectAttributes", "s3:Put*");
         var unused = new ActionSet(["s3:PutObject"]);
         var report = RefineAndVerify(TriePrefixGeneralizer.Character(), catalog, policy, unused);
-        Assert.Equal(Outcome.Proved, Property(report, PropertyKind.MinimumSize).Outcome);
+        Assert.Equal(Verdict.Proved, Property(report, PropertyKind.MinimumSize).Verdict);
     }
 }
 
@@ -239,7 +242,7 @@ public class CorpusFindingsTests
         Assert.DoesNotContain("kafka:DescribeConfiguration*", refined);
         Assert.Contains("kafka:DescribeConfiguration", refined);
         var report = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
-        Assert.True(report.Proved, Verification.ReportWriter.Text(report));
+        Assert.True(report.Proved, ReportWriter.Text(report));
     }
 
     [SkippableFact]
@@ -251,10 +254,10 @@ public class CorpusFindingsTests
         using var solver = new Verification.Solver.Z3Session();
         var context = new CheckContext(catalog, ActionSet.None, TriePrefixGeneralizer.Reference(), solver);
         var escaping = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:PutObject", "s3:GetBucket*"]), context);
-        Assert.Equal(Outcome.Refuted, escaping.Outcome);
+        Assert.Equal(Verdict.Refuted, escaping.Verdict);
         Assert.Equal("s3:PutObject", escaping.Counterexample!.Action);
         var inside = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:getbucketacl", "s3:GetBucket*"]), context);
-        Assert.Equal(Outcome.Proved, inside.Outcome);
+        Assert.Equal(Verdict.Proved, inside.Verdict);
     }
 
     [SkippableFact]

@@ -1,8 +1,11 @@
 using FsCheck;
 using FsCheck.Xunit;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Campaign;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
-using GeneralizationProofs.Verification.Campaign;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 using Xunit;
@@ -22,11 +25,11 @@ public static class GeneratedCases
 /// </summary>
 public class PropertyTests
 {
-    private static void Holds(Verdict verdict, string what)
+    private static void Holds(CaseResult result, string what)
     {
-        if (verdict.Kind != VerdictKind.Holds)
+        if (result.Verdict != Verdict.Proved)
         {
-            throw new Xunit.Sdk.XunitException($"{what}: {verdict.Kind}\n{verdict.Message}");
+            throw new Xunit.Sdk.XunitException($"{what}: {result.Verdict}\n{result.Message}");
         }
     }
 
@@ -35,7 +38,7 @@ public class PropertyTests
     {
         using var solver = new Z3Session();
         var properties = new CaseProperties(solver);
-        foreach (var strategy in Strategies.Real)
+        foreach (var strategy in Strategies.All)
         {
             Holds(properties.Claims(strategy, c), $"{strategy.Name} claims");
         }
@@ -53,7 +56,7 @@ public class PropertyTests
     {
         using var solver = new Z3Session();
         var properties = new CaseProperties(solver);
-        foreach (var strategy in Strategies.Real)
+        foreach (var strategy in Strategies.All)
         {
             Holds(properties.EmptyUnused(strategy, c), $"{strategy.Name} empty-unused");
             Holds(properties.Monotone(strategy, c, c.Unused.Count), $"{strategy.Name} monotone");
@@ -104,14 +107,14 @@ public class PropertyTests
         for (var i = 0; i < 100; i++)
         {
             var verdict = campaign.Check("claims", strategy, seed: 1, i);
-            if (verdict.Kind == VerdictKind.Fails)
+            if (verdict.Verdict == Verdict.Refuted)
             {
                 var failure = campaign.Shrink("claims", strategy, 1, i, campaign.Case(1, i), verdict);
                 Assert.Contains("COUNTEREXAMPLE " + property, failure.Message);
                 Assert.True(failure.Smallest.Catalog.Count <= failure.Found.Catalog.Count);
                 // The shrunk case still fails, and the reference proves it.
-                Assert.Equal(VerdictKind.Fails, new CaseProperties(solver).Claims(strategy, failure.Smallest).Kind);
-                Assert.Equal(VerdictKind.Holds, new CaseProperties(solver).Claims(TriePrefixGeneralizer.Reference(), failure.Smallest).Kind);
+                Assert.Equal(Verdict.Refuted, new CaseProperties(solver).Claims(strategy, failure.Smallest).Verdict);
+                Assert.Equal(Verdict.Proved, new CaseProperties(solver).Claims(TriePrefixGeneralizer.Reference(), failure.Smallest).Verdict);
                 return;
             }
         }
@@ -167,13 +170,13 @@ public class MetamorphicCheckersCatchBrokenStrategies
 /// </summary>
 public class Replay
 {
-    private static Verdict Check(string property, string strategy, int seed, int index)
+    private static CaseResult Check(string property, string strategy, int seed, int index)
     {
         using var solver = new Z3Session();
         return new PropertyCampaign(solver).Check(property, Strategies.Find(strategy)!, seed, index);
     }
 
-    private static Verdict CheckLiteral(string property, string strategy, RandomCase c)
+    private static CaseResult CheckLiteral(string property, string strategy, RandomCase c)
     {
         using var solver = new Z3Session();
         return new CaseProperties(solver).Check(property, Strategies.Find(strategy)!, c, seed: 1);
@@ -183,7 +186,7 @@ public class Replay
     public void UnpairedSurrogateEscapeInAPolicy_Seed1Case7()
     {
         // System.Text.Json decodes strings lazily: "\ud800" threw InvalidOperationException from deep in the reader.
-        Assert.Equal(VerdictKind.Holds, Check("json-reader", "reference", 1, 7).Kind);
+        Assert.Equal(Verdict.Proved, Check("json-reader", "reference", 1, 7).Verdict);
         var e = Assert.Throws<InputException>(() => Policy.PolicyDocument.FromText("""{"Version": "\ud800", "Statement": []}""", "p.json"));
         Assert.Contains("$.Version", e.Message);
     }
@@ -191,29 +194,29 @@ public class Replay
     [Fact]
     public void CharacterM3IgnoresAVerbatimWildcardWithNoCatalogAction_Seed3Case2()
     {
-        Assert.Equal(VerdictKind.Holds, Check("claims", "character", 3, 2).Kind);
+        Assert.Equal(Verdict.Proved, Check("claims", "character", 3, 2).Verdict);
         var c = new RandomCase(["healthlake:getDatastore"], [new RandomStatement(["unknownservice:Get*"])], []);
-        Assert.Equal(VerdictKind.Holds, CheckLiteral("claims", "character", c).Kind);
+        Assert.Equal(Verdict.Proved, CheckLiteral("claims", "character", c).Verdict);
     }
 
     [Fact]
     public void CharacterM3DoesNotCountAnEscalatingMergeAsSmaller_Seed3Case75()
     {
         // connect:Delete* would cover both kept actions, but grants strings connect:*s does not.
-        Assert.Equal(VerdictKind.Holds, Check("claims", "character", 3, 75).Kind);
+        Assert.Equal(Verdict.Proved, Check("claims", "character", 3, 75).Verdict);
         var c = new RandomCase(["connect:DeleteACLs", "connect:DeleteVersions", "connect:DescribeCORSFHIRBucketReports"],
             [new RandomStatement(["connect:*s"])], ["connect:DescribeCORSFHIRBucketReports"]);
-        Assert.Equal(VerdictKind.Holds, CheckLiteral("claims", "character", c).Kind);
+        Assert.Equal(Verdict.Proved, CheckLiteral("claims", "character", c).Verdict);
     }
 
     [Fact]
     public void AWildcardEndingInStarDescendsToPrefixesInsideIt_Seed3Case202()
     {
         // ec2:?* used to become literals only; ec2:D* (and ec2:Describe*) is safe and inside it, so M3 refuted that.
-        Assert.Equal(VerdictKind.Holds, Check("claims", "character", 3, 202).Kind);
+        Assert.Equal(Verdict.Proved, Check("claims", "character", 3, 202).Verdict);
         var c = new RandomCase(["ec2:DescribeBucketGateways", "ec2:DescribeInstanceVersions", "ec2:Put"],
             [new RandomStatement(["ec2:?*"])], ["ec2:Put"]);
-        Assert.Equal(VerdictKind.Holds, CheckLiteral("claims", "character", c).Kind);
+        Assert.Equal(Verdict.Proved, CheckLiteral("claims", "character", c).Verdict);
         var refined = new Refinement.PolicyRefiner(TriePrefixGeneralizer.Character(), new GeneralizationContext(c.ActionCatalog(), c.UnusedSet()))
             .Refine(c.Policy()).Statements[0].RefinedActions;
         Assert.Equal(["ec2:D*"], refined);
@@ -228,7 +231,7 @@ public class Replay
 [Trait("Category", "LongCampaign")]
 public class LongCampaignTests
 {
-    public static TheoryData<string> RealStrategies => new(Strategies.Real.Select(s => s.Name));
+    public static TheoryData<string> RealStrategies => new(Strategies.All.Select(s => s.Name));
 
     [SkippableTheory]
     [MemberData(nameof(RealStrategies))]
@@ -237,6 +240,6 @@ public class LongCampaignTests
         Skip.IfNot(Environment.GetEnvironmentVariable("GENPROOF_LONG") == "1", "the long campaign runs with GENPROOF_LONG=1");
         using var solver = new Z3Session();
         var result = new PropertyCampaign(solver).Run(Strategies.Find(strategy)!, 2000, seed: 20261123);
-        Assert.True(result.ExitCode == 0, result.Text(24));
+        Assert.True(result.Verdict == Verdict.Proved, result.Text(24));
     }
 }

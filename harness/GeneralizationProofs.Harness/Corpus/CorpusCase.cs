@@ -3,7 +3,7 @@ using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 
-namespace GeneralizationProofs.Refinement;
+namespace GeneralizationProofs.Harness.Corpus;
 
 /// <summary>
 /// A real policy turned into a refinement case: the catalog actions its Allow statements grant, a seeded share of

@@ -1,21 +1,21 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
-namespace GeneralizationProofs.Verification.Campaign;
+namespace GeneralizationProofs.Harness.Campaign;
 
-public enum VerdictKind { Holds, Fails, Unknown }
-
-/// <summary>What one property said about one case; a failure or unknown says why in one readable message.</summary>
-public sealed record Verdict(VerdictKind Kind, string Message = "")
+/// <summary>What one property said about one case; a refutation or unknown says why in one readable message.</summary>
+public sealed record CaseResult(Verdict Verdict, string Message = "")
 {
-    public static readonly Verdict Holds = new(VerdictKind.Holds);
-    public static Verdict Fails(string message) => new(VerdictKind.Fails, message);
-    public static Verdict Unknown(string message) => new(VerdictKind.Unknown, message);
+    public static readonly CaseResult Holds = new(Verdict.Proved);
+    public static CaseResult Fails(string message) => new(Verdict.Refuted, message);
+    public static CaseResult Unknown(string message) => new(Verdict.Unknown, message);
 }
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed class CaseProperties(IQuerySolver solver)
 {
     public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
 
-    public Verdict Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
+    public CaseResult Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
     {
         "claims" => Claims(strategy, c),
         "differential" => Differential(strategy, c, seed),
@@ -44,18 +44,17 @@ public sealed class CaseProperties(IQuerySolver solver)
         new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
 
     /// <summary>The strategy's claimed properties, proved by the verifier.</summary>
-    public Verdict Claims(IGeneralizer strategy, RandomCase c)
+    public CaseResult Claims(IGeneralizer strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
         var unused = c.UnusedSet();
-        var refined = PolicyDocument.Parse(Refine(strategy, catalog, policy, unused).Refined, "refined");
-        var report = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver)).Verify(policy, refined, strategy.Claims, strategy.Claims);
-        return report.ExitCode switch
+        var report = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy)).Report;
+        return report.Verdict switch
         {
-            0 => Verdict.Holds,
-            1 => Verdict.Fails(Failure(report)),
-            _ => Verdict.Unknown(Failure(report)),
+            Verdict.Proved => CaseResult.Holds,
+            Verdict.Refuted => CaseResult.Fails(Failure(report)),
+            _ => CaseResult.Unknown(Failure(report)),
         };
     }
 
@@ -71,7 +70,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     /// catalog, case variants of it and strings built from the patterns. Two ground queries per pattern: no
     /// non-member is in the regex, and every member is.
     /// </summary>
-    public Verdict Differential(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Differential(IGeneralizer strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var refined = Refine(strategy, c.ActionCatalog(), c.Policy(), c.UnusedSet());
@@ -91,13 +90,13 @@ public sealed class CaseProperties(IQuerySolver solver)
                 switch (answer.Kind)
                 {
                     case AnswerKind.Sat:
-                        return Verdict.Fails($"\"{answer.Witness}\" {says} {pattern}, but the matcher says the opposite");
+                        return CaseResult.Fails($"\"{answer.Witness}\" {says} {pattern}, but the matcher says the opposite");
                     case AnswerKind.Unknown:
-                        return Verdict.Unknown(answer.Reason ?? "");
+                        return CaseResult.Unknown(answer.Reason ?? "");
                 }
             }
         }
-        return Verdict.Holds;
+        return CaseResult.Holds;
     }
 
     /// <summary>A string the pattern matches: each * filled with a few characters, each ? with one.</summary>
@@ -119,7 +118,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 
     /// <summary>With nothing unused, every statement grants exactly the catalog actions it granted before.</summary>
-    public Verdict EmptyUnused(IGeneralizer strategy, RandomCase c)
+    public CaseResult EmptyUnused(IGeneralizer strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -129,14 +128,14 @@ public sealed class CaseProperties(IQuerySolver solver)
         {
             if (!before[i].SetEquals(refined[i]))
             {
-                return Verdict.Fails($"with no unused action, statement {i} lost [{Describe(before[i].Except(refined[i]))}] and gained [{Describe(refined[i].Except(before[i]))}]");
+                return CaseResult.Fails($"with no unused action, statement {i} lost [{Describe(before[i].Except(refined[i]))}] and gained [{Describe(refined[i].Except(before[i]))}]");
             }
         }
-        return Verdict.Holds;
+        return CaseResult.Holds;
     }
 
     /// <summary>Marking more actions unused never makes a statement grant more.</summary>
-    public Verdict Monotone(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Monotone(IGeneralizer strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -148,25 +147,25 @@ public sealed class CaseProperties(IQuerySolver solver)
         {
             if (!moreUnused[i].IsSubsetOf(fewer[i]))
             {
-                return Verdict.Fails($"with more unused [{Describe(more.Actions.Except(c.Unused))}], statement {i} grants more: [{Describe(moreUnused[i].Except(fewer[i]))}]");
+                return CaseResult.Fails($"with more unused [{Describe(more.Actions.Except(c.Unused))}], statement {i} grants more: [{Describe(moreUnused[i].Except(fewer[i]))}]");
             }
         }
-        return Verdict.Holds;
+        return CaseResult.Holds;
     }
 
     /// <summary>Refining the output again with the same unused actions changes nothing.</summary>
-    public Verdict Idempotent(IGeneralizer strategy, RandomCase c)
+    public CaseResult Idempotent(IGeneralizer strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var unused = c.UnusedSet();
         var once = Refine(strategy, catalog, c.Policy(), unused);
         var onceText = PolicyDocument.Write(once.Refined);
         var twice = PolicyDocument.Write(Refine(strategy, catalog, PolicyDocument.FromText(onceText, "refined-once"), unused).Refined);
-        return onceText == twice ? Verdict.Holds : Verdict.Fails($"refining twice differs:\n{onceText}---\n{twice}");
+        return onceText == twice ? CaseResult.Holds : CaseResult.Fails($"refining twice differs:\n{onceText}---\n{twice}");
     }
 
     /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
-    public Verdict OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -182,14 +181,14 @@ public sealed class CaseProperties(IQuerySolver solver)
         {
             if (!original[i].SetEquals(changed[i]))
             {
-                return Verdict.Fails($"reordered and re-cased, statement {i} grants [{Describe(changed[i].Except(original[i]))}] more and [{Describe(original[i].Except(changed[i]))}] less");
+                return CaseResult.Fails($"reordered and re-cased, statement {i} grants [{Describe(changed[i].Except(original[i]))}] more and [{Describe(original[i].Except(changed[i]))}] less");
             }
         }
-        return Verdict.Holds;
+        return CaseResult.Holds;
     }
 
     /// <summary>The policy, unused and catalog readers throw only <see cref="InputException"/> on malformed text.</summary>
-    public static Verdict JsonReader(RandomCase c, int seed)
+    public static CaseResult JsonReader(RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -214,9 +213,9 @@ public sealed class CaseProperties(IQuerySolver solver)
             }
             catch (Exception e)
             {
-                return Verdict.Fails($"the {name} reader threw {e.GetType().Name} ({e.Message}) on:\n{text}");
+                return CaseResult.Fails($"the {name} reader threw {e.GetType().Name} ({e.Message}) on:\n{text}");
             }
         }
-        return Verdict.Holds;
+        return CaseResult.Holds;
     }
 }

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 
-namespace GeneralizationProofs.Verification.Corpus;
+namespace GeneralizationProofs.Harness.Corpus;
 
 /// <summary>The figures of a corpus run, and its two machine-readable forms: summary.json and JUnit XML.</summary>
 public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyProof> policies, double seconds)
@@ -16,10 +19,8 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
 
     public int Count(PolicyStatus status) => policies.Count(p => p.Status == status);
 
-    /// <summary>0 every policy proved; 1 a claim refuted; 2 a claim unknown or a policy unreadable (not proved either).</summary>
-    public int ExitCode => Count(PolicyStatus.Refuted) > 0 ? 1
-        : Count(PolicyStatus.Unknown) + Count(PolicyStatus.Unreadable) > 0 ? 2
-        : 0;
+    /// <summary>Proved when every policy is; an unreadable policy is not proved either (Unknown).</summary>
+    public Verdict Verdict => Verdicts.All(policies.Select(p => p.Verdict));
 
     /// <summary>Refinement plus proof, per readable policy.</summary>
     public static double Milliseconds(PolicyProof p) => p.RefineMs + p.ProveMs;
@@ -46,10 +47,10 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
         {
             sb.Append($"{p.Status.ToString().ToUpperInvariant()}: {Id(p)}: {Problem(p)}\n");
         }
-        sb.Append(ExitCode switch
+        sb.Append(Verdict switch
         {
-            0 => "RESULT: every claimed property PROVED on every policy\n",
-            1 => "RESULT: REFUTED on some policy (counterexamples in the report)\n",
+            Verdict.Proved => "RESULT: every claimed property PROVED on every policy\n",
+            Verdict.Refuted => "RESULT: REFUTED on some policy (counterexamples in the report)\n",
             _ => "RESULT: NOT PROVED: some policy is unknown or unreadable\n",
         });
         return sb.ToString();
@@ -67,13 +68,13 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
         {
             return "structure: " + report.StructureProblems[0];
         }
-        foreach (var property in report.Properties.Where(x => x.Claimed && x.Outcome != Outcome.Proved))
+        foreach (var property in report.Properties.Where(x => x.Claimed && x.Verdict != Verdict.Proved))
         {
-            var statement = property.Statements.First(s => s.Outcome == property.Outcome);
-            var name = ReportWriter.PropertyName(property.Property);
+            var statement = property.Statements.First(s => s.Verdict == property.Verdict);
+            var name = PropertyKinds.Name(property.Property);
             return statement.Counterexample is { } c
                 ? $"{name} refuted in {statement.Statement}: {c.Explanation}"
-                : $"{name} {property.Outcome.ToString().ToLowerInvariant()} in {statement.Statement}: {statement.Reason}";
+                : $"{name} {property.Verdict.ToString().ToLowerInvariant()} in {statement.Statement}: {statement.Reason}";
         }
         return "";
     }
@@ -93,7 +94,7 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
             ["jobs"] = settings.Jobs,
             ["sample"] = settings.Sample,
             ["seconds"] = Math.Round(seconds, 2),
-            ["result"] = ExitCode switch { 0 => "proved", 1 => "refuted", _ => "not proved" },
+            ["result"] = Verdict switch { Verdict.Proved => "proved", Verdict.Refuted => "refuted", _ => "not proved" },
             ["totals"] = new JsonObject
             {
                 ["policies"] = policies.Count,
@@ -123,8 +124,8 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
         ["proveMilliseconds"] = Math.Round(p.ProveMs, 2),
         ["properties"] = new JsonArray((p.Report?.Properties ?? []).Select(x => (JsonNode)new JsonObject
         {
-            ["property"] = ReportWriter.PropertyName(x.Property),
-            ["outcome"] = x.Outcome.ToString().ToLowerInvariant(),
+            ["property"] = PropertyKinds.Name(x.Property),
+            ["outcome"] = x.Verdict.ToString().ToLowerInvariant(),
             ["queries"] = x.Queries,
             ["milliseconds"] = Math.Round(x.Milliseconds, 2),
         }).ToArray()),

@@ -5,7 +5,7 @@ using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 
-namespace GeneralizationProofs.Verification.Campaign;
+namespace GeneralizationProofs.Harness.Campaign;
 
 /// <summary>One statement of a generated policy, with the shapes IAM allows.</summary>
 public sealed record RandomStatement(

@@ -3,11 +3,12 @@ using System.Net;
 using System.Text;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification.Checks;
 
-namespace GeneralizationProofs.Verification.Corpus;
+namespace GeneralizationProofs.Harness.Corpus;
 
 /// <summary>
 /// The report folder of a corpus run: summary.json and junit.xml for machines, index.html for people (self-contained:
@@ -159,8 +160,8 @@ public static class CorpusReport
         sb.Append("<h2>Proofs</h2>\n<table><thead><tr><th>property</th><th>outcome</th><th class=\"num\">queries</th><th class=\"num\">ms</th></tr></thead><tbody>\n");
         foreach (var property in report.Properties)
         {
-            var outcome = property.Outcome.ToString().ToLowerInvariant();
-            sb.Append($"<tr><td>{E(ReportWriter.PropertyName(property.Property))}</td><td class=\"{outcome}\">{outcome}</td>")
+            var outcome = property.Verdict.ToString().ToLowerInvariant();
+            sb.Append($"<tr><td>{E(PropertyKinds.Name(property.Property))}</td><td class=\"{outcome}\">{outcome}</td>")
               .Append($"<td class=\"num\">{property.Queries}</td><td class=\"num\">{N(property.Milliseconds, "F1")}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");

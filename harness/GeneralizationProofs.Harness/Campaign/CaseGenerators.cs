@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using GeneralizationProofs.Patterns;
 
-namespace GeneralizationProofs.Verification.Campaign;
+namespace GeneralizationProofs.Harness.Campaign;
 
 /// <summary>
 /// The generators, all in one place. FsCheck supplies size and randomness (so seeds replay and <c>[Property]</c>

@@ -3,12 +3,11 @@ using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
-namespace GeneralizationProofs.Verification.Corpus;
-
-public enum PolicyStatus { Proved, Refuted, Unknown, Unreadable }
+namespace GeneralizationProofs.Harness.Corpus;
 
 /// <summary>
 /// One policy of a corpus run: how it was refined and what the verifier said. <see cref="Refinement"/>,
@@ -18,7 +17,7 @@ public enum PolicyStatus { Proved, Refuted, Unknown, Unreadable }
 public sealed record PolicyProof(
     string File,
     string Name,
-    PolicyStatus Status,
+    Verdict Verdict,
     string? Problem,
     int GrantedActions,
     int UnusedActions,
@@ -30,13 +29,12 @@ public sealed record PolicyProof(
     VerificationReport? Report,
     ActionSet? Unused)
 {
-    public static PolicyStatus StatusOf(VerificationReport report) => report.ExitCode switch
-    {
-        0 => PolicyStatus.Proved,
-        1 => PolicyStatus.Refuted,
-        _ => PolicyStatus.Unknown,
-    };
+    /// <summary>How a report shows the policy: its verdict, or "unreadable" for a policy that could not be read.</summary>
+    public PolicyStatus Status => Report is null ? PolicyStatus.Unreadable : (PolicyStatus)Verdict;
 }
+
+/// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>
+public enum PolicyStatus { Proved = Verdict.Proved, Refuted = Verdict.Refuted, Unknown = Verdict.Unknown, Unreadable }
 
 /// <summary>What a corpus run was asked to do, kept with its results so reports can say it.</summary>
 public sealed record CorpusSettings(string Catalog, string CatalogDate, string Strategy, double UnusedRate, int Seed, int Jobs, int Sample);
@@ -73,21 +71,17 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
         }
         catch (InputException e)
         {
-            return new PolicyProof(file, Path.GetFileNameWithoutExtension(file), PolicyStatus.Unreadable, e.Message,
+            return new PolicyProof(file, Path.GetFileNameWithoutExtension(file), Verdict.Unknown, e.Message,
                 0, 0, 0, 0, 0, 0, null, null, null);
         }
         var watch = Stopwatch.StartNew();
         var granted = CorpusCase.Granted(policy, catalog);
         var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
-        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
-        var refined = PolicyDocument.Parse(refinement.Refined, file);
-        var refineMs = watch.Elapsed.TotalMilliseconds;
-        watch.Restart();
+        var draw = watch.Elapsed.TotalMilliseconds;
         // The claims are proved; nothing else is measured (the corpus run answers "is it still right?").
-        var report = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver))
-            .Verify(policy, refined, strategy.Claims, strategy.Claims);
-        return new PolicyProof(file, policy.Name, PolicyProof.StatusOf(report), null, granted.Count, unused.Count,
-            policy.Statements.Sum(s => s.Actions.Count), refined.Statements.Sum(s => s.Actions.Count),
-            refineMs, watch.Elapsed.TotalMilliseconds, refinement, report, unused);
+        var proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+        return new PolicyProof(file, policy.Name, proof.Report.Verdict, null, granted.Count, unused.Count,
+            policy.Statements.Sum(s => s.Actions.Count), proof.Refined.Statements.Sum(s => s.Actions.Count),
+            draw + proof.RefineMs, proof.ProveMs, proof.Refinement, proof.Report, unused);
     }
 }

@@ -1,4 +1,4 @@
-namespace GeneralizationProofs;
+namespace GeneralizationProofs.Harness;
 
 public static class Statistics
 {

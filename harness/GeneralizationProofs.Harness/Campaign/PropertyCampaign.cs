@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
 
-namespace GeneralizationProofs.Verification.Campaign;
+namespace GeneralizationProofs.Harness.Campaign;
 
 public sealed record PropertyTally(string Property, int Cases, int Holds, int Fails, int Unknown, double Seconds);
 
@@ -15,8 +16,8 @@ public sealed record CampaignFailure(string Property, int Seed, int CaseIndex, R
 
 public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies, IReadOnlyList<CampaignFailure> Failures, double Seconds)
 {
-    /// <summary>1 when a property failed (a claim refuted, or a metamorphic or reader property broken), 2 when only unknowns, else 0.</summary>
-    public int ExitCode => Tallies.Any(t => t.Fails > 0) ? 1 : Tallies.Any(t => t.Unknown > 0) ? 2 : 0;
+    /// <summary>Refuted when a property failed (a claim refuted, or a metamorphic or reader property broken), Unknown when only unknowns.</summary>
+    public Verdict Verdict => Tallies.Any(t => t.Fails > 0) ? Verdict.Refuted : Tallies.Any(t => t.Unknown > 0) ? Verdict.Unknown : Verdict.Proved;
 
     /// <summary>The summary table and each failed property's smallest counterexample with the command that replays it.</summary>
     public string Text(int maxActions)
@@ -35,10 +36,10 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
             sb.Append(f.Message).Append('\n');
             sb.Append($"replay: genproof check --strategy {Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
         }
-        sb.Append(ExitCode switch
+        sb.Append(Verdict switch
         {
-            0 => "RESULT: every property held on every case\n",
-            1 => "RESULT: REFUTED (smallest counterexamples above)\n",
+            Verdict.Proved => "RESULT: every property held on every case\n",
+            Verdict.Refuted => "RESULT: REFUTED (smallest counterexamples above)\n",
             _ => "RESULT: UNKNOWN on some case (no property failed)\n",
         });
         return sb.ToString();
@@ -60,7 +61,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
     /// <summary>The seed a property's own randomness (case variants, extra unused) uses on case <paramref name="index"/>.</summary>
     public static int PropertySeed(int seed, int index) => unchecked(seed * 7919 + index);
 
-    public Verdict Check(string property, IGeneralizer strategy, int seed, int index) =>
+    public CaseResult Check(string property, IGeneralizer strategy, int seed, int index) =>
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
     public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
@@ -77,13 +78,13 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
                 var started = watch.Elapsed.TotalSeconds;
                 var verdict = _properties.Check(name, strategy, c, PropertySeed(seed, i));
                 var (holds, fails, unknown, seconds) = counts[name];
-                counts[name] = verdict.Kind switch
+                counts[name] = verdict.Verdict switch
                 {
-                    VerdictKind.Holds => (holds + 1, fails, unknown, seconds),
-                    VerdictKind.Fails => (holds, fails + 1, unknown, seconds),
+                    Verdict.Proved => (holds + 1, fails, unknown, seconds),
+                    Verdict.Refuted => (holds, fails + 1, unknown, seconds),
                     _ => (holds, fails, unknown + 1, seconds),
                 };
-                if (verdict.Kind == VerdictKind.Fails && failures.All(f => f.Property != name))
+                if (verdict.Verdict == Verdict.Refuted && failures.All(f => f.Property != name))
                 {
                     failures.Add(Shrink(name, strategy, seed, i, c, verdict));
                 }
@@ -96,7 +97,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
     }
 
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
-    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, Verdict verdict)
+    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, CaseResult verdict)
     {
         var smallest = found;
         var message = verdict.Message;
@@ -113,7 +114,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
                 {
                     break;
                 }
-                Verdict result;
+                CaseResult result;
                 try
                 {
                     result = _properties.Check(property, strategy, candidate, propertySeed);
@@ -122,7 +123,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
                 {
                     continue; // a shrink step that made the case unreadable (e.g. an unused action left the catalog) is no counterexample
                 }
-                if (result.Kind == VerdictKind.Fails)
+                if (result.Verdict == Verdict.Refuted)
                 {
                     smallest = candidate;
                     message = result.Message;

@@ -1,4 +1,4 @@
-namespace GeneralizationProofs;
+namespace GeneralizationProofs.Harness;
 
 /// <summary>
 /// Finds the data folder that lives beside the repository (<c>../shared</c>): from the environment variable

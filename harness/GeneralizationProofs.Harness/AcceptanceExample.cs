@@ -1,4 +1,4 @@
-namespace GeneralizationProofs.Refinement;
+namespace GeneralizationProofs.Harness;
 
 /// <summary>
 /// The acceptance case of spec §1: role <c>MyRole</c>, its policy and the analyzer's unused list. The data comes

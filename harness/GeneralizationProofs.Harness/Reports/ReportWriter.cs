@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Checks;
+
+namespace GeneralizationProofs.Harness.Reports;
+
+/// <summary>Verification reports as a readable table (counterexamples in full) or as JSON.</summary>
+public static class ReportWriter
+{
+    public static string Text(VerificationReport report, bool withEvidence = true)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"Verification of {report.Policy}: strategy '{report.Strategy}', {report.Solver}, catalog {report.Catalog}\n");
+        sb.Append($"{"property",-20} {"claimed",-9} {"verdict",-9} {"queries",8} {"time",10}\n");
+        foreach (var p in report.Properties)
+        {
+            sb.Append($"{PropertyKinds.Label(p.Property),-20} {(p.Claimed ? "yes" : "no (measured)"),-9} {Verdicts.Name(p.Verdict),-9} {p.Queries,8} {p.Milliseconds,8:F0} ms\n");
+        }
+        foreach (var problem in report.StructureProblems)
+        {
+            sb.Append($"STRUCTURE: {problem}\n");
+        }
+        foreach (var p in report.Properties)
+        {
+            foreach (var s in p.Statements)
+            {
+                if (s.Counterexample is { } c)
+                {
+                    sb.Append($"{(p.Claimed ? "COUNTEREXAMPLE" : "measured, not claimed")} [{PropertyKinds.Name(p.Property)}] {s.Statement}: {c.Explanation}\n");
+                    sb.Append($"    string: \"{c.Action}\"\n");
+                    if (c.RefinedPatterns.Count > 0)
+                    {
+                        sb.Append($"    refined side: {string.Join(", ", c.RefinedPatterns.Take(12))}{(c.RefinedPatterns.Count > 12 ? ", ..." : "")}\n");
+                    }
+                    if (c.OriginalPatterns.Count > 0)
+                    {
+                        sb.Append($"    original side: {string.Join(", ", c.OriginalPatterns.Take(12))}{(c.OriginalPatterns.Count > 12 ? ", ..." : "")}\n");
+                    }
+                }
+                if (s.Verdict == Verdict.Unknown)
+                {
+                    sb.Append($"UNKNOWN [{PropertyKinds.Name(p.Property)}] {s.Statement}: {s.Reason}\n");
+                }
+            }
+        }
+        if (withEvidence)
+        {
+            foreach (var p in report.Properties.Where(p => p.Property is PropertyKind.Maximal or PropertyKind.MinimumSize))
+            {
+                var lines = p.Statements.SelectMany(s => (s.Evidence ?? []).Select(e => $"    {s.Statement}: {e}")).ToList();
+                if (lines.Count > 0)
+                {
+                    sb.Append($"{(p.Property == PropertyKind.Maximal ? "M1 witnesses" : "M3 certificate")}:\n");
+                    foreach (var line in lines.Take(40))
+                    {
+                        sb.Append(line).Append('\n');
+                    }
+                    if (lines.Count > 40)
+                    {
+                        sb.Append($"    ... {lines.Count - 40} more (--format json has all)\n");
+                    }
+                }
+            }
+        }
+        sb.Append(report.Verdict switch
+        {
+            Verdict.Proved => "RESULT: every claimed property PROVED\n",
+            Verdict.Refuted => "RESULT: REFUTED (see the counterexamples above)\n",
+            _ => "RESULT: UNKNOWN: not proved (see the reasons above)\n",
+        });
+        return sb.ToString();
+    }
+
+    public static string Json(VerificationReport report) => PolicyDocument.Write(JsonNode(report));
+
+    /// <summary>The report as JSON: camelCase keys, verdicts in lower case, counterexamples as structured fields.</summary>
+    public static JsonObject JsonNode(VerificationReport report) => new()
+    {
+        ["policy"] = report.Policy,
+        ["strategy"] = report.Strategy,
+        ["solver"] = report.Solver,
+        ["catalog"] = report.Catalog,
+        ["verdict"] = Verdicts.Name(report.Verdict),
+        ["structureProblems"] = Strings(report.StructureProblems),
+        ["properties"] = new JsonArray(report.Properties.Select(p => (JsonNode)new JsonObject
+        {
+            ["property"] = PropertyKinds.Name(p.Property),
+            ["claimed"] = p.Claimed,
+            ["verdict"] = Verdicts.Name(p.Verdict),
+            ["queries"] = p.Queries,
+            ["milliseconds"] = Math.Round(p.Milliseconds, 1),
+            ["statements"] = new JsonArray(p.Statements.Select(s => (JsonNode)new JsonObject
+            {
+                ["statement"] = s.Statement,
+                ["verdict"] = Verdicts.Name(s.Verdict),
+                ["queries"] = s.Queries,
+                ["reason"] = s.Reason,
+                ["counterexample"] = s.Counterexample is { } c ? CounterexampleJson(c, s.Statement) : null,
+                ["evidence"] = Strings(s.Evidence ?? []),
+            }).ToArray()),
+        }).ToArray()),
+    };
+
+    public static JsonObject CounterexampleJson(Counterexample c, string statement) => new()
+    {
+        ["string"] = c.Action,
+        ["statement"] = statement,
+        ["refinedPatterns"] = Strings(c.RefinedPatterns),
+        ["originalPatterns"] = Strings(c.OriginalPatterns),
+        ["explanation"] = c.Explanation,
+    };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GeneralizationProofs.Harness.Study;
+
+/// <summary>The study's tables on disk: NAME.md and NAME.csv per table, an index, and the paper's results blocks filled.</summary>
+public static partial class StudyOutput
+{
+    public static void Write(string folder, IReadOnlyList<Table> tables, StudyResult result)
+    {
+        Directory.CreateDirectory(folder);
+        var index = new StringBuilder();
+        index.Append("# Strategy study results\n\n");
+        index.Append("Written by `genproof bench-report`; do not edit by hand. ");
+        index.Append($"Catalogs {string.Join(", ", result.CatalogDates)}; unused rate {result.UnusedRate}; seed {result.Seed}; ");
+        index.Append(result.Sample == 1 ? "every policy" : $"every {result.Sample}th policy").Append(".\n");
+        if (result.Unreadable.Count > 0)
+        {
+            index.Append($"\n{result.Unreadable.Count} policies could not be read and are not counted:\n\n");
+            foreach (var problem in result.Unreadable)
+            {
+                index.Append("- ").Append(problem).Append('\n');
+            }
+        }
+        foreach (var table in tables)
+        {
+            index.Append($"\n## {table.Title}\n\n").Append(table.Markdown());
+            JsonInput.WriteAtomically(Path.Combine(folder, table.Name + ".md"), table.Markdown());
+            JsonInput.WriteAtomically(Path.Combine(folder, table.Name + ".csv"), table.Csv());
+        }
+        JsonInput.WriteAtomically(Path.Combine(folder, "README.md"), index.ToString());
+    }
+
+    [GeneratedRegex(@"(?<open><!-- results:(?<name>[a-z-]+) -->\n).*?(?<close><!-- /results -->)", RegexOptions.Singleline)]
+    private static partial Regex ResultsBlock();
+
+    /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
+    public static void FillPaper(string paper, IReadOnlyList<Table> tables)
+    {
+        var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
+        var filled = ResultsBlock().Replace(text, m =>
+        {
+            var name = m.Groups["name"].Value;
+            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}", $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
+            return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
+        });
+        JsonInput.WriteAtomically(paper, filled);
+    }
+}
