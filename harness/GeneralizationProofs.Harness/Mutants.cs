@@ -97,6 +97,10 @@ public static class Mutants
         }),
     ];
 
+    public static IGeneralizer? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    public static string Names => string.Join(", ", All.Select(s => s.Name));
+
     private sealed class Mutant(string name, string description, Action<ActionPattern, GeneralizationContext, List<string>> bug) : IGeneralizer
     {
         public string Name => name;

@@ -75,14 +75,14 @@ public sealed class CorpusProofTests : IDisposable
     public void AMutantIsRefutedAndTheReportsSaySo()
     {
         // mutant-parent emits the unsafe parent of a safe node: unsound, caught on real policies at 30% unused.
-        var summary = Run(Strategies.Find("mutant-parent")!);
+        var summary = Run(Mutants.Find("mutant-parent")!);
         var refuted = summary.Policies.Where(p => p.Status == PolicyStatus.Refuted).ToList();
         Assert.NotEmpty(refuted);
         Assert.Equal(Verdict.Refuted, summary.Verdict);
         Assert.All(refuted, p => Assert.Contains("refuted", CorpusSummary.Problem(p)));
 
         var report = Path.Combine(_dir.FullName, "report");
-        CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("mutant-parent")!);
+        CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Mutants.Find("mutant-parent")!);
 
         var junit = XDocument.Load(Path.Combine(report, "junit.xml")).Root!;
         Assert.Equal("4", junit.Attribute("tests")!.Value);

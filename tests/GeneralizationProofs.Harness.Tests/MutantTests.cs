@@ -16,7 +16,7 @@ namespace GeneralizationProofs.Tests;
 /// </summary>
 public class MutantTests
 {
-    private static IGeneralizer Strategy(string name) => Strategies.Find(name)!;
+    private static IGeneralizer Strategy(string name) => Strategies.Find(name) ?? Mutants.Find(name)!;
 
     private static (Verification.VerificationReport Reference, Verification.VerificationReport Mutant) OnAcceptance(string mutant)
     {
@@ -179,7 +179,7 @@ public class RealStrategyProofTests
     [MemberData(nameof(Names))]
     public void ClaimedPropertiesAreProvedOnTheAcceptanceExampleAndOnThreeServices(string name)
     {
-        var strategy = Strategies.Find(name)!;
+        var strategy = Strategies.Find(name) ?? Mutants.Find(name)!;
         var catalog = TestData.Catalog();
         var (policy, unused, _) = TestData.Acceptance(strategy, catalog);
         var acceptance = RefineAndVerify(strategy, catalog, policy, unused);

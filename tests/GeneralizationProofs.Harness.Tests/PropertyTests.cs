@@ -103,7 +103,7 @@ public class PropertyTests
     {
         using var solver = new Z3Session();
         var campaign = new PropertyCampaign(solver);
-        var strategy = Strategies.Find(mutant)!;
+        var strategy = Mutants.Find(mutant)!;
         for (var i = 0; i < 100; i++)
         {
             var verdict = campaign.Check("claims", strategy, seed: 1, i);
@@ -158,8 +158,8 @@ public class MetamorphicCheckersCatchBrokenStrategies
     [Fact]
     public void MonotoneAndIdempotentCatchMutants()
     {
-        Assert.Contains("grants more", FirstFailure("monotone", Strategies.Find("mutant-drops-kept")!));
-        Assert.Contains("refining twice differs", FirstFailure("idempotent", Strategies.Find("mutant-keeps-unused")!));
+        Assert.Contains("grants more", FirstFailure("monotone", Mutants.Find("mutant-drops-kept")!));
+        Assert.Contains("refining twice differs", FirstFailure("idempotent", Mutants.Find("mutant-keeps-unused")!));
     }
 }
 

@@ -14,7 +14,7 @@ public static class CheckVerb
 {
     public static Command Create()
     {
-        var strategy = CliCommon.StrategyOption();
+        var strategy = CliCommon.StrategyOption(withMutants: true);
         var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)", DefaultValueFactory = _ => 1 };
         var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
@@ -26,7 +26,7 @@ public static class CheckVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
             if (r.GetValue(cases) < 1 || r.GetValue(maxActions) < 1)
             {
                 throw new InputException("--cases/--max-actions", $"{r.GetValue(cases)}/{r.GetValue(maxActions)}", "must be at least 1");

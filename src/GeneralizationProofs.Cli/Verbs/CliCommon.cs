@@ -30,9 +30,15 @@ public static class CliCommon
     public static Option<string> UnusedOption() => new("--unused") { Description = "unused actions: the analyzer's list or a finding", Required = true };
     public static Option<string> CatalogOption(bool required = true) => new("--catalog") { Description = "action catalog JSON ({\"services\": {...}})", Required = required };
 
-    public static Option<string> StrategyOption() => new("--strategy")
+    /// <summary>
+    /// <c>--strategy</c>. The mutants (deliberately broken) are offered only by the verbs that judge a strategy's
+    /// claims or show a refutation (verify, demo, check), never by the verbs that produce policies.
+    /// </summary>
+    public static Option<string> StrategyOption(bool withMutants = false) => new("--strategy")
     {
-        Description = $"generalization strategy: {Strategies.Names}",
+        Description = withMutants
+            ? $"generalization strategy: {Strategies.Names}; or a deliberately broken one to see a refutation: {Mutants.Names}"
+            : $"generalization strategy: {Strategies.Names}",
         DefaultValueFactory = _ => Strategies.DefaultName,
     };
 
@@ -48,8 +54,9 @@ public static class CliCommon
         ? given.ToList()
         : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
 
-    public static IGeneralizer Strategy(string name) =>
-        Strategies.Find(name) ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");
+    public static IGeneralizer Strategy(string name, bool withMutants = false) =>
+        Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
+        ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");
 
     /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack trace.</summary>
     public static int Run(Func<int> body)

@@ -16,11 +16,11 @@ public static class DemoVerb
     {
         var catalog = CliCommon.CatalogOption(required: false);
         catalog.Description = $"catalog (default: ../shared/{AcceptanceExample.CatalogFile} beside the repository)";
-        var strategy = CliCommon.StrategyOption();
+        var strategy = CliCommon.StrategyOption(withMutants: true);
         var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
             var catalogFile = r.GetValue(catalog) ?? SharedData.Require(AcceptanceExample.CatalogFile);
             var actions = ActionCatalog.Load(catalogFile);
             var policy = PolicyDocument.FromText(AcceptanceExample.PolicyJson, "MyRole");

@@ -15,7 +15,7 @@ public static class VerifyVerb
         var unused = CliCommon.UnusedOption();
         var catalog = CliCommon.CatalogOption();
         var refined = new Option<string>("--refined") { Description = "the refined policy to prove", Required = true };
-        var strategy = CliCommon.StrategyOption();
+        var strategy = CliCommon.StrategyOption(withMutants: true);
         var properties = new Option<string?>("--properties")
         {
             Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
@@ -32,7 +32,7 @@ public static class VerifyVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
