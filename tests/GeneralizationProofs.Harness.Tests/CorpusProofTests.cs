@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Refinement;
