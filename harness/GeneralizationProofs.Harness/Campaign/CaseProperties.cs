@@ -113,7 +113,7 @@ public sealed class CaseProperties(IQuerySolver solver)
         refinement.Statements.Where(s => s.Original.IsRefinable).Select(s => Granted(s.RefinedActions, catalog)).ToList();
 
     private static HashSet<string> Granted(IReadOnlyList<string> patterns, ActionCatalog catalog) =>
-        catalog.Actions.Where(a => patterns.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal);
+        catalog.Granted(patterns).ToHashSet(StringComparer.Ordinal);
 
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 

@@ -25,10 +25,8 @@ public static class CorpusCase
         files.Where((_, i) => i % Math.Max(1, every) == 0).ToList();
 
     /// <summary>The catalog actions that the policy's refinable (Allow + Action) statements grant, sorted.</summary>
-    public static List<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
-        policy.Statements.Where(s => s.IsRefinable)
-            .SelectMany(s => s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
-            .Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+    public static IReadOnlyList<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
+        catalog.Granted(policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions));
 
     public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed) =>
         Unused(policy, Granted(policy, catalog), rate, seed);

@@ -116,8 +116,7 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
             {
                 for (var j = i + 1; j < catalogsByDate.Count; j++)
                 {
-                    var granted = patterns.SelectMany(p => catalogsByDate[j].Matching(new ActionPattern(p)))
-                        .Where(a => !kept.Contains(a) && !literals.Contains(a)).Distinct(AsciiCase.EqualityComparer).Count();
+                    var granted = catalogsByDate[j].Granted(patterns).Count(a => !kept.Contains(a) && !literals.Contains(a));
                     future.AddOrUpdate((name, folder, i, j), granted, (_, sum) => sum + granted);
                 }
             }

@@ -51,6 +51,13 @@ public sealed class ActionCatalog
     }
 
     /// <summary>
+    /// The catalog actions that some of the patterns grant (the union of their <see cref="Matching"/> sets), each once,
+    /// in catalog order. The one answer to "which catalog actions do these patterns grant" for every caller.
+    /// </summary>
+    public IReadOnlyList<string> Granted(IEnumerable<string> patterns) =>
+        patterns.SelectMany(p => Matching(new ActionPattern(p))).Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+
+    /// <summary>
     /// The run of <paramref name="sorted"/> (strings in folded order) that starts with <paramref name="foldedPrefix"/>:
     /// in that order the strings with a prefix come right after those that sort before it. Narrowing a parent's run
     /// to a child's prefix keeps each search of a trie walk short.
