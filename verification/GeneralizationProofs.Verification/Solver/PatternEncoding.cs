@@ -1,12 +1,22 @@
 namespace GeneralizationProofs.Verification.Solver;
 
 /// <summary>
-/// How an action pattern becomes a regular expression, independent of who builds it (Z3 terms or SMT-LIB2 text):
-/// <c>*</c> → Σ* (<c>re.all</c>), <c>?</c> → one character (<c>re.allchar</c>), an ASCII letter → the union of its two
-/// cases (IAM folds case; only ASCII letters fold, as in the core matcher), a run of other characters → that string.
+/// How an action pattern becomes a regular expression, independent of who builds it (Z3 terms, SMT-LIB2 text or
+/// automata): <c>*</c> → Σ* (<c>re.all</c>), <c>?</c> → one character of Σ (<c>re.allchar</c>), an ASCII letter → the
+/// union of its two cases (IAM folds case; only ASCII letters fold, as in the core matcher), a run of other
+/// characters → that string. Every engine consumes <see cref="Atoms"/>, so the engines cannot drift apart.
+/// <para>The alphabet Σ, one for every engine (spec §2): "all strings" means all strings over the characters policy
+/// text may hold, tab, LF, CR and U+0020–U+00FF (<see cref="Alphabet"/>); <c>?</c> is exactly one of them, and a
+/// witness is a string over them. Nothing is lost for the catalog (its grammar is ASCII), and the all-strings
+/// obligations are then about strings a policy can actually name.</para>
 /// </summary>
 public static class PatternEncoding
 {
+    /// <summary>Σ as inclusive character ranges, in order: tab and LF, CR, U+0020–U+00FF.</summary>
+    public static readonly IReadOnlyList<(char From, char To)> Alphabet = [('\t', '\n'), ('\r', '\r'), (' ', '\u00FF')];
+
+    public static bool InAlphabet(char c) => c is '\t' or '\n' or '\r' or (>= ' ' and <= '\u00FF');
+
     public enum AtomKind { AnyString, AnyChar, CaseFoldedLetter, Text }
 
     public readonly record struct Atom(AtomKind Kind, string Text = "");

@@ -26,7 +26,10 @@ public sealed record Answer(AnswerKind Kind, string? Witness = null, string? Rea
     public static Answer Unknown(string reason) => new(AnswerKind.Unknown, Reason: reason);
 }
 
-/// <summary>What answers queries. The only implementation is <see cref="Z3Session"/>; tests never replace it.</summary>
+/// <summary>
+/// What answers queries: <see cref="Z3Session"/> (SMT) and <see cref="AutomatonSolver"/> (automata), two decision
+/// procedures of different kinds over one encoding (<see cref="PatternEncoding"/>); tests never replace them.
+/// </summary>
 public interface IQuerySolver : IDisposable
 {
     string SolverVersion { get; }
