@@ -114,8 +114,8 @@ public sealed class StrategyStudy(
                 if (i == newest)
                 {
                     var characters = Characters(refinement.Refined);
-                    var size = new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, OverLimit(characters), milliseconds);
-                    Add(strategy.Name, size);
+                    var figures = new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, OverLimit(characters), milliseconds);
+                    Add(strategy.Name, figures);
                 }
             }
 
