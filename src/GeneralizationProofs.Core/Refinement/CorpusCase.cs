@@ -24,11 +24,21 @@ public static class CorpusCase
     public static List<string> Sample(IReadOnlyList<string> files, int every) =>
         files.Where((_, i) => i % Math.Max(1, every) == 0).ToList();
 
-    /// <summary>The catalog actions that the policy's refinable (Allow + Action) statements grant, sorted.</summary>
+    /// <summary>
+    /// The catalog actions that the policy's Allow statements grant, sorted: what Action lists match, and every catalog
+    /// action outside a NotAction list. Both kinds are refined (spec §3), so unused actions are drawn from both; drawn
+    /// from Action statements only, a NotAction statement's own grants were never unused and its refinement never tested.
+    /// </summary>
     public static List<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
-        policy.Statements.Where(s => s.IsRefinable)
-            .SelectMany(s => s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
+        policy.Statements.Where(s => s.Effect == Effect.Allow)
+            .SelectMany(s => s.IsNotAction ? OutsideOf(s.Actions, catalog) : s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
             .Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+
+    private static IEnumerable<string> OutsideOf(IReadOnlyList<string> notAction, ActionCatalog catalog)
+    {
+        var excluded = new NotActionExclusions.PatternsByPrefix(notAction);
+        return catalog.Actions.Where(a => !excluded.AnyMatches(a));
+    }
 
     public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed) =>
         Unused(policy, Granted(policy, catalog), rate, seed);
