@@ -31,7 +31,9 @@ public static class CorpusCase
     /// </summary>
     public static List<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
         policy.Statements.Where(s => s.Effect == Effect.Allow)
-            .SelectMany(s => s.IsNotAction ? OutsideOf(s.Actions, catalog) : s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
+            .SelectMany(s => s.IsNotAction
+                ? OutsideOf(s.Actions, catalog)
+                : s.Actions.SelectMany(p => catalog.Matching(new ActionPattern(p))))
             .Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
 
     private static IEnumerable<string> OutsideOf(IReadOnlyList<string> notAction, ActionCatalog catalog)

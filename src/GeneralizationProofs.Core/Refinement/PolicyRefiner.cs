@@ -43,10 +43,9 @@ public sealed record PolicyRefinement(
         foreach (var s in Statements.Where(s => s.Outcome == StatementOutcome.NotActionKept))
         {
             var granted = s.GrantedUnused ?? [];
+            var list = string.Join(", ", granted.Take(10)) + (granted.Count > 10 ? ", ..." : "");
             yield return $"{s.Original.Label}: Allow with NotAction is not refinable by strategy '{Strategy}'; kept verbatim, "
-                + (granted.Count == 0
-                    ? "it grants no unused action"
-                    : $"so it still grants {granted.Count} unused action(s): {string.Join(", ", granted.Take(10))}{(granted.Count > 10 ? ", ..." : "")}");
+                + (granted.Count == 0 ? "it grants no unused action" : $"so it still grants {granted.Count} unused action(s): {list}");
         }
         if (IgnoredUnused.Count > 0)
         {

@@ -27,9 +27,10 @@ public static class RefinementOutput
             var before = statement.Original.Actions.Count;
             var after = statement.RefinedActions.Count;
             var added = statement.Added ?? [];
+            var excluded = statement.GrantedUnused?.Count ?? 0;
             var what = statement.Outcome == StatementOutcome.Removed ? "statement removed"
                 : statement.Original.IsNotAction
-                    ? $"NotAction {before} -> {after} entries, excluding the {statement.GrantedUnused?.Count ?? 0} unused action(s) it granted"
+                    ? $"NotAction {before} -> {after} entries, excluding the {excluded} unused action(s) it granted"
                 : $"{before} -> {after} action entries";
             sb.Append($"@@ {statement.Original.Label}: {what} @@\n");
             foreach (var entry in statement.Entries)
