@@ -68,6 +68,7 @@ public static class ReportWriter
                 }
             }
         }
+        Accounting(sb, report);
         if (withEvidence)
         {
             foreach (var p in report.Properties.Where(p => p.Property is PropertyKind.Maximal or PropertyKind.MinimumSize))
@@ -89,11 +90,37 @@ public static class ReportWriter
         }
         sb.Append(report.ExitCode switch
         {
+            0 when report.GrantsUnused => "RESULT: every claimed property PROVED, but unused actions remain granted (sound not claimed)\n",
             0 => "RESULT: every claimed property PROVED\n",
             1 => "RESULT: REFUTED (see the counterexamples above)\n",
             _ => "RESULT: UNKNOWN: not proved (see the reasons above)\n",
         });
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// What the verdict covers, one line per statement and document-level key (spec §4): a reader sees what was
+    /// proved unchanged or refined, what is a structure problem, what was left outside the check and why, and which
+    /// unused actions a statement still grants.
+    /// </summary>
+    private static void Accounting(StringBuilder sb, VerificationReport report)
+    {
+        if (report.Accounting is not { Count: > 0 } accounts)
+        {
+            return;
+        }
+        sb.Append("what the verdict covers:\n");
+        foreach (var account in accounts)
+        {
+            sb.Append($"  {account.Subject}: {account.Detail}\n");
+            if (account.StillGranted.Count > 0)
+            {
+                var granted = account.StillGranted;
+                var shown = string.Join(", ", granted.Take(20));
+                var more = granted.Count > 20 ? $", ... ({granted.Count - 20} more; --format json lists all)" : "";
+                sb.Append($"    STILL GRANTED unused: {shown}{more}\n");
+            }
+        }
     }
 
     public static string Json(VerificationReport report)
@@ -106,6 +133,13 @@ public static class ReportWriter
             ["catalog"] = report.Catalog,
             ["result"] = report.ExitCode switch { 0 => "proved", 1 => "refuted", _ => "unknown" },
             ["structureProblems"] = new JsonArray(report.StructureProblems.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
+            ["accounting"] = new JsonArray((report.Accounting ?? []).Select(a => (JsonNode)new JsonObject
+            {
+                ["subject"] = a.Subject,
+                ["status"] = a.Status.ToString(),
+                ["detail"] = a.Detail,
+                ["stillGrantedUnused"] = new JsonArray(a.StillGranted.Select(u => (JsonNode)JsonValue.Create(u)).ToArray()),
+            }).ToArray()),
             ["properties"] = new JsonArray(report.Properties.Select(p => (JsonNode)new JsonObject
             {
                 ["property"] = PropertyName(p.Property),
