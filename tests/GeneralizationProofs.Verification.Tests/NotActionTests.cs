@@ -224,6 +224,30 @@ public class NotActionTests
         Assert.Equal("sts:AssumeRole", escalation.Counterexample!.Action);
     }
 
+    [Fact]
+    public void AnEntryWithALeadingWildcardIsProvedKeptAndCaughtWhenNarrowed()
+    {
+        // *:Delete* shares the empty literal prefix with every entry and every catalog action; its kept copy alone proves it.
+        var catalog = TestData.SmallCatalog("iam:GetUser", "s3:GetObject", "s3:DeleteObject", "s3:PutObject", "ec2:DeleteVolume",
+            "ec2:RunInstances", "ec2:DescribeInstances", "lambda:DeleteFunction", "lambda:InvokeFunction");
+        var unused = new ActionSet(["s3:PutObject", "ec2:RunInstances", "lambda:DeleteFunction"]);
+        var text = """{"Statement": [{"Effect": "Allow", "NotAction": ["iam:*", "*:Delete*"], "Resource": "*"}]}""";
+        var policy = PolicyDocument.FromText(text, "o");
+        var strategy = TriePrefixGeneralizer.Reference();
+        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+        Assert.Equal(["iam:*", "*:Delete*", "ec2:RunInstances", "s3:PutObject"], refinement.Statements[0].RefinedActions);
+        using var solver = new Z3Session();
+        var verifier = new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver));
+        var proved = verifier.Verify(policy, PolicyDocument.Parse(refinement.Refined, "r"), strategy.Claims);
+        Assert.True(proved.Proved, ReportWriter.Text(proved));
+
+        var narrowed = (JsonObject)JsonNode.Parse(refinement.Refined.ToJsonString())!;
+        narrowed["Statement"]![0]!["NotAction"]![1] = "ec2:Delete*";
+        var report = verifier.Verify(policy, PolicyDocument.Parse(narrowed, "r"), strategy.Claims);
+        var witness = NotActionOutcome(report, PropertyKind.NoEscalation).Counterexample!.Action;
+        Assert.True(ActionPattern.Match("*:Delete*", witness) && !ActionPattern.Match("ec2:Delete*", witness), witness);
+    }
+
     [SkippableFact]
     public void AnAddedEntryThatExcludesNothingNewIsRedundant()
     {

@@ -73,6 +73,20 @@ public static class NotActionChecks
         var refined = new PatternIndex(statement.Refined);
         foreach (var wildcard in statement.Original.Where(p => !new ActionPattern(p).IsLiteral).Distinct(AsciiCase.EqualityComparer))
         {
+            // The refiner keeps every original entry, so first ask against its own copy alone: fewer patterns on the
+            // excluded side make the query harder to refute, so Unsat proves the entry, and the query stays tiny even
+            // when thousands of added entries share its literal prefix (an entry such as *Delete* shares "" with all).
+            var copies = statement.Refined.Where(r => AsciiCase.Equal(r, wildcard)).ToList();
+            if (copies.Count > 0)
+            {
+                queries++;
+                answer = context.Ask(Query.OverAllStrings($"no-escalation {statement.Label} {wildcard} (kept)", [wildcard], copies));
+                if (answer.Kind == AnswerKind.Unsat)
+                {
+                    continue;
+                }
+            }
+            // A Sat above is no counterexample (the other entries were left out): ask against every entry that could match.
             queries++;
             answer = context.Ask(Query.OverAllStrings($"no-escalation {statement.Label} {wildcard}", [wildcard],
                 refined.Compatible(new ActionPattern(wildcard).LiteralPrefix)));
@@ -94,6 +108,9 @@ public static class NotActionChecks
     /// <summary>
     /// Complete: is a kept action in some entry of X'? Candidates K, Include X'. K is computed by the matcher and
     /// confirmed by two ground queries (no member of K is in L(X); every other catalog action that is not unused is).
+    /// The first one already proves that no kept action is in an entry X' shares with X (equal up to ASCII case, so the
+    /// same language), so the last query asks only the added entries: an entry such as *:Delete* is compatible with
+    /// every catalog action, and asking all of them twice took 28 s.
     /// </summary>
     public static PropertyOutcome Complete(NotActionCase statement, CheckContext context)
     {
@@ -110,7 +127,8 @@ public static class NotActionChecks
                 : inside.Reason ?? missed.Reason;
             return Unknown(PropertyKind.Complete, statement, q1 + q2, Answer.Unknown(reason ?? "unknown"));
         }
-        var answer = context.AskNarrowed($"complete {statement.Label}", kept, statement.Refined, [], out var queries);
+        var added = statement.Added.Select(i => statement.Refined[i]).ToList();
+        var answer = context.AskNarrowed($"complete {statement.Label}", kept, added, [], out var queries);
         queries += q1 + q2;
         return answer.Kind switch
         {
