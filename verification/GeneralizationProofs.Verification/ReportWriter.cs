@@ -121,6 +121,11 @@ public static class ReportWriter
                 sb.Append($"    STILL GRANTED unused: {shown}{more}\n");
             }
         }
+        // The lists come from the matcher; if the solver proved sound anyway, the two engines disagree (exit 2): say so.
+        if (report.GrantsUnused && report.Properties.Any(p => p.Property == PropertyKind.Sound && p.Outcome != Outcome.Refuted))
+        {
+            sb.Append("UNKNOWN [sound]: the matcher finds unused actions still granted (above) but the solver did not refute sound\n");
+        }
     }
 
     public static string Json(VerificationReport report)
