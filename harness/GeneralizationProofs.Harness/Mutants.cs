@@ -117,5 +117,10 @@ public static class Mutants
             bug(entry, context, result);
             return result;
         }
+
+        // The bugs are in Action refinement; NotAction statements are refined as the reference does, so each mutant is
+        // still caught by the property its bug breaks and not by an unrefined NotAction statement.
+        public IReadOnlyList<string> NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) =>
+            Reference.NotActionAdditions(notAction, context);
     }
 }

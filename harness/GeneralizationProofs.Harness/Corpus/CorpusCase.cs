@@ -24,9 +24,24 @@ public static class CorpusCase
     public static List<string> Sample(IReadOnlyList<string> files, int every) =>
         files.Where((_, i) => i % Math.Max(1, every) == 0).ToList();
 
-    /// <summary>The catalog actions that the policy's refinable (Allow + Action) statements grant, sorted.</summary>
-    public static IReadOnlyList<string> Granted(PolicyDocument policy, ActionCatalog catalog) =>
-        catalog.Granted(policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions));
+    /// <summary>
+    /// The catalog actions that the policy's Allow statements grant, sorted: what Action lists match, and every catalog
+    /// action outside a NotAction list. Both kinds are refined (spec §3), so unused actions are drawn from both; drawn
+    /// from Action statements only, a NotAction statement's own grants were never unused and its refinement never tested.
+    /// </summary>
+    public static IReadOnlyList<string> Granted(PolicyDocument policy, ActionCatalog catalog)
+    {
+        var allow = policy.Statements.Where(s => s.Effect == Effect.Allow).ToList();
+        var byAction = catalog.Granted(allow.Where(s => !s.IsNotAction).SelectMany(s => s.Actions));
+        var byNotAction = allow.Where(s => s.IsNotAction).SelectMany(s => OutsideOf(s.Actions, catalog));
+        return byAction.Concat(byNotAction).Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+    }
+
+    private static IEnumerable<string> OutsideOf(IReadOnlyList<string> notAction, ActionCatalog catalog)
+    {
+        var excluded = new NotActionExclusions.PatternsByPrefix(notAction);
+        return catalog.Actions.Where(a => !excluded.AnyMatches(a));
+    }
 
     public static ActionSet Unused(PolicyDocument policy, ActionCatalog catalog, double rate, int seed) =>
         Unused(policy, Granted(policy, catalog), rate, seed);

@@ -25,4 +25,13 @@ public interface IGeneralizer
     string? CoarserPrefix(string literalPrefix);
 
     IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context);
+
+    /// <summary>
+    /// The entries an Allow statement's NotAction list <paramref name="notAction"/> gains so that it stops granting the
+    /// unused actions it grants (spec §3; see <see cref="NotActionExclusions"/>), appended after the existing ones in
+    /// this order; empty when it grants none. Null: this strategy does not refine NotAction statements, and the refiner
+    /// keeps them verbatim and says so. That is the default, so a plug-in written before NotAction was refined
+    /// keeps its output, and the verifier reports what such a statement still grants instead of calling it sound.
+    /// </summary>
+    IReadOnlyList<string>? NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) => null;
 }

@@ -86,6 +86,15 @@ public class TriePrefixGeneralizer(
     public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) =>
         Explain(entry, context, null, decideEveryNode: false).Emitted;
 
+    /// <summary>
+    /// Shortest safe prefixes of the unused actions a NotAction statement grants, at this strategy's granularity. The
+    /// tightest and verb-noun variants decide how far an Allow wildcard reaches into actions that do not exist yet;
+    /// for an exclusion the shorter prefix is the one that grants less to them, so both use their granularity's plain
+    /// shortest safe prefixes.
+    /// </summary>
+    public IReadOnlyList<string> NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) =>
+        NotActionExclusions.ShortestSafePrefixes(notAction, context, tokenEnds);
+
     /// <param name="decideEveryNode">also decide the nodes the walk never reaches (for a picture of the whole trie).</param>
     public TrieExplanation Explain(ActionPattern entry, GeneralizationContext context, bool decideEveryNode = false) =>
         Explain(entry, context, new Dictionary<TokenTrie.Node, NodeDecision>(), decideEveryNode);

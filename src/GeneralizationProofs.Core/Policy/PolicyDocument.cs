@@ -34,6 +34,12 @@ public sealed class Statement
     /// <summary>Allow + Action: the only kind a generalization strategy rewrites.</summary>
     public bool IsRefinable => Effect == Effect.Allow && !IsNotAction;
 
+    /// <summary>Allow + NotAction: grants every action outside its list; refined by appending to the list (spec §3).</summary>
+    public bool IsAllowNotAction => Effect == Effect.Allow && IsNotAction;
+
+    /// <summary>"Allow", "Deny", "Allow, NotAction", "Deny, NotAction": what a report says the statement is.</summary>
+    public string Kind => IsNotAction ? $"{Effect}, NotAction" : Effect.ToString();
+
     public string Label => Sid is { } sid ? $"Statement {Index} (Sid {sid})" : $"Statement {Index}";
 }
 
