@@ -67,8 +67,11 @@ public sealed class PolicyDocument
     public IReadOnlyList<Statement> Statements { get; }
     public bool StatementIsObject { get; }
 
-    /// <summary>A name for the policy: the wrapper's <c>name</c>, else the file name without extension.</summary>
-    public string Name => AsString(Root["name"]) ?? Path.GetFileNameWithoutExtension(File);
+    /// <summary>
+    /// A name for the policy: the wrapper's <c>name</c>, else the policy's <c>Id</c>, else the file name without
+    /// extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
+    /// </summary>
+    public string Name => AsString(Root["name"]) ?? AsString(Document["Id"]) ?? Path.GetFileNameWithoutExtension(File);
 
     public string? Arn => AsString(Root["arn"]);
 
