@@ -82,7 +82,7 @@ public sealed class PolicyDocument
     public static string? AsString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
 
     public static PolicyDocument FromText(string text, string file) => Parse(JsonInput.Parse(text, file), file);
 
@@ -94,7 +94,8 @@ public sealed class PolicyDocument
         if (document["Version"] is { } version
             && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
         {
-            throw new InputException(file, place + ".Version", $"must be \"2012-10-17\" or \"2008-10-17\", found {version.ToJsonString()}");
+            throw new InputException(file, place + ".Version",
+                $"must be \"2012-10-17\" or \"2008-10-17\", found {InputException.Shown(version.ToJsonString())}");
         }
         switch (document["Statement"])
         {
@@ -152,7 +153,8 @@ public sealed class PolicyDocument
             {
                 "Allow" => Effect.Allow,
                 "Deny" => Effect.Deny,
-                var other => throw new InputException(file, place + ".Effect", $"unknown Effect \"{other}\" (expected \"Allow\" or \"Deny\")"),
+                var other => throw new InputException(file, place + ".Effect",
+                    $"unknown Effect \"{InputException.Shown(other)}\" (expected \"Allow\" or \"Deny\")"),
             }
             : throw new InputException(file, place + ".Effect", "missing or not a string");
         var hasAction = node.ContainsKey("Action");
