@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using GeneralizationProofs;
 using GeneralizationProofs.Cli.Verbs;
 
 var root = new RootCommand("genproof: refine IAM policies by removing unused actions, and prove the refinement right")
@@ -12,4 +14,33 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     CorpusVerb.Create(),
     CheckVerb.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+return parsed.Errors.Count == 0 ? parsed.Invoke() : UsageError(parsed);
+
+// System.CommandLine answers a usage error with exit code 1, which here means "refuted": a CI job could not tell a
+// typo from a broken proof. A usage error is bad input, so it exits 2; its messages (with System.CommandLine's
+// "did you mean") go to stderr, escaped like every name a message echoes, and say where the help is.
+static int UsageError(ParseResult parsed)
+{
+    var text = new StringWriter();
+    if (parsed.Action is ParseErrorAction action)
+    {
+        action.ShowHelp = false;
+        parsed.Invoke(new InvocationConfiguration { Output = text, Error = text });
+    }
+    else
+    {
+        foreach (var error in parsed.Errors)
+        {
+            text.WriteLine(error.Message);
+        }
+    }
+    foreach (var line in text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        Console.Error.WriteLine(InputException.Shown(line, 2 * InputException.MaxShownPath));
+    }
+    var command = parsed.CommandResult.Command;
+    var help = command is RootCommand ? "genproof --help" : $"genproof {command.Name} --help";
+    Console.Error.WriteLine($"genproof: usage error (exit code {ExitCodes.UnknownOrBadInput}); see '{help}'");
+    return ExitCodes.UnknownOrBadInput;
+}

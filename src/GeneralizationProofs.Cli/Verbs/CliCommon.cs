@@ -56,7 +56,7 @@ public static class CliCommon
 
     public static IGeneralizer Strategy(string name, bool withMutants = false) =>
         Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
-        ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");
+        ?? throw new InputException("--strategy", InputException.Shown(name), $"unknown strategy; known: {Strategies.Names}");
 
     /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack trace.</summary>
     public static int Run(Func<int> body)
@@ -68,7 +68,9 @@ public static class CliCommon
         // The message names the file and the place (InputException) or says how to install Z3.
         catch (Exception e) when (e is InputException or SolverUnavailableException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"genproof: {e.Message}");
+            // An InputException's message is already safe to print; an I/O error's may echo a path as it was given.
+            var message = e is InputException ? e.Message : InputException.Shown(e.Message, 2 * InputException.MaxShownPath);
+            Console.Error.WriteLine($"genproof: {message}");
             return ExitCodes.UnknownOrBadInput;
         }
     }
@@ -90,9 +92,21 @@ public static class CliCommon
 
     public static Inputs Load(string policyFile, string unusedFile, string catalogFile, bool ignoreUnknownUnused)
     {
+        AtMostOneStandardInput(("--policy", policyFile), ("--unused", unusedFile), ("--catalog", catalogFile));
         var catalog = ActionCatalog.Load(catalogFile);
         var policy = PolicyDocument.Load(policyFile);
         var unused = UnusedActions.Load(unusedFile, catalog, ignoreUnknownUnused, out var ignored);
         return new Inputs(policy, catalog, unused, ignored);
+    }
+
+    /// <summary>Standard input (<c>-</c>) can be read once: a second option naming it would read nothing.</summary>
+    public static void AtMostOneStandardInput(params (string Option, string Path)[] inputs)
+    {
+        var fromStdin = inputs.Where(i => i.Path == JsonInput.StandardInputPath).Select(i => i.Option).ToList();
+        if (fromStdin.Count > 1)
+        {
+            throw new InputException(JsonInput.StandardInputName, string.Join(", ", fromStdin),
+                "standard input can be read by one option only; give the others as files");
+        }
     }
 }

@@ -34,6 +34,8 @@ public static class VerifyVerb
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
+            CliCommon.AtMostOneStandardInput(("--policy", r.GetValue(policy)!), ("--unused", r.GetValue(unused)!),
+                ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
             using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit));

@@ -108,7 +108,7 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
-    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
 
     public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
     {
@@ -125,22 +125,24 @@ public sealed class ActionCatalog
         {
             if (service.Length == 0 || service.Contains(':'))
             {
-                throw new InputException(path, $"$.services[\"{service}\"]", "a service prefix must be non-empty and contain no ':'");
+                throw new InputException(path, JsonPlaces.Member("$.services", service),
+                    "a service prefix must be non-empty and contain no ':'");
             }
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
-                throw new InputException(path, $"$.services.{service}", "expected an array of action names");
+                throw new InputException(path, JsonPlaces.Member("$.services", service), "expected an array of action names");
             }
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not System.Text.Json.Nodes.JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 {
-                    throw new InputException(path, $"$.services.{service}[{i}]", "expected a string action name");
+                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]", "expected a string action name");
                 }
                 var name = v.GetValue<string>();
                 if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
                 {
-                    throw new InputException(path, $"$.services.{service}[{i}]", $"'{name}' is not an action name (empty, or contains ':', '*' or '?')");
+                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]",
+                        $"'{InputException.Shown(name)}' is not an action name (empty, or contains ':', '*' or '?')");
                 }
                 actions.Add($"{service}:{name}");
             }

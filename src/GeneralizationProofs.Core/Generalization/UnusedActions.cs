@@ -45,7 +45,7 @@ public static class UnusedActions
     /// in which case they are left out and returned in <paramref name="ignored"/>.
     /// </summary>
     public static ActionSet Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored) =>
-        Read(JsonInput.ReadFile(path), path, catalog, ignoreStale, out ignored);
+        Read(JsonInput.ReadFile(path), JsonInput.NameOf(path), catalog, ignoreStale, out ignored);
 
     /// <summary>As <see cref="Load"/>, from JSON already parsed; <paramref name="path"/> names it in messages.</summary>
     public static ActionSet Read(JsonNode root, string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
@@ -91,7 +91,8 @@ public static class UnusedActions
             else
             {
                 throw new InputException(path, place,
-                    $"unused action '{action}' is not in the catalog (stale catalog?); pass --ignore-unknown-unused to leave such actions out");
+                    $"unused action '{InputException.Shown(action)}' is not in the catalog (stale catalog?); "
+                    + "pass --ignore-unknown-unused to leave such actions out");
             }
         }
         return new ActionSet(actions);
@@ -131,7 +132,8 @@ public static class UnusedActions
             var full = name.Contains(':') ? name : $"{ns}:{name}";
             if (!AsciiCase.StartsWith(full, ns + ":") || new ActionPattern(full).IsLiteral is false)
             {
-                throw new InputException(path, actionPlace, $"'{name}' is not an action of service '{ns}'");
+                throw new InputException(path, actionPlace,
+                    $"'{InputException.Shown(name)}' is not an action of service '{InputException.Shown(ns)}'");
             }
             entries.Add((full, actionPlace));
         }

@@ -73,8 +73,11 @@ public sealed class PolicyDocument
     public IReadOnlyList<Statement> Statements { get; }
     public bool StatementIsObject { get; }
 
-    /// <summary>A name for the policy: the wrapper's <c>name</c>, else the file name without extension.</summary>
-    public string Name => AsString(Root["name"]) ?? Path.GetFileNameWithoutExtension(File);
+    /// <summary>
+    /// A name for the policy: the wrapper's <c>name</c>, else the policy's <c>Id</c>, else the file name without
+    /// extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
+    /// </summary>
+    public string Name => AsString(Root["name"]) ?? AsString(Document["Id"]) ?? Path.GetFileNameWithoutExtension(File);
 
     public string? Arn => AsString(Root["arn"]);
 
@@ -85,7 +88,7 @@ public sealed class PolicyDocument
     public static string? AsString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
 
     public static PolicyDocument FromText(string text, string file) => Parse(JsonInput.Parse(text, file), file);
 
@@ -97,7 +100,8 @@ public sealed class PolicyDocument
         if (document["Version"] is { } version
             && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
         {
-            throw new InputException(file, place + ".Version", $"must be \"2012-10-17\" or \"2008-10-17\", found {version.ToJsonString()}");
+            throw new InputException(file, place + ".Version",
+                $"must be \"2012-10-17\" or \"2008-10-17\", found {InputException.Shown(version.ToJsonString())}");
         }
         switch (document["Statement"])
         {
@@ -155,7 +159,8 @@ public sealed class PolicyDocument
             {
                 "Allow" => Effect.Allow,
                 "Deny" => Effect.Deny,
-                var other => throw new InputException(file, place + ".Effect", $"unknown Effect \"{other}\" (expected \"Allow\" or \"Deny\")"),
+                var other => throw new InputException(file, place + ".Effect",
+                    $"unknown Effect \"{InputException.Shown(other)}\" (expected \"Allow\" or \"Deny\")"),
             }
             : throw new InputException(file, place + ".Effect", "missing or not a string");
         var hasAction = node.ContainsKey("Action");
