@@ -95,10 +95,12 @@ public class TrieWalkTests
     public void NoTrieIsWalkedForAnEntryWithoutUnusedActionsOrNotEndingInStar()
     {
         var context = new GeneralizationContext(
-            TestData.SmallCatalog("s3:GetObject", "s3:GetObjectAcl", "s3:GetBucketAcl", "s3:PutObject"), new ActionSet(["s3:GetObjectAcl"]));
+            TestData.SmallCatalog("s3:GetObject", "s3:GetObjectAcl", "s3:GetBucketAcl", "s3:PutObject"),
+            new ActionSet(["s3:GetObjectAcl"]));
         var recorder = new Recorder();
-        Assert.Equal(["s3:Put*"], TriePrefixGeneralizer.Reference().Generalize(new ActionPattern("s3:Put*"), context, recorder));
-        Assert.Equal(["s3:GetBucketAcl"], TriePrefixGeneralizer.Reference().Generalize(new ActionPattern("s3:Get*Acl"), context, recorder));
+        var reference = TriePrefixGeneralizer.Reference();
+        Assert.Equal(["s3:Put*"], reference.Generalize(new ActionPattern("s3:Put*"), context, recorder));
+        Assert.Equal(["s3:GetBucketAcl"], reference.Generalize(new ActionPattern("s3:Get*Acl"), context, recorder));
         Assert.Null(recorder.Trie);
         Assert.Empty(recorder.Decisions);
     }

@@ -17,7 +17,8 @@ namespace GeneralizationProofs.Tests;
 public class TriePictureTests
 {
     private static readonly GeneralizationContext Context = new(
-        TestData.SmallCatalog("s3:GetObject", "s3:GetObjectAcl", "s3:GetBucketAcl", "s3:GetBucketPolicy", "s3:ListBucket", "s3:ListBucketVersions"),
+        TestData.SmallCatalog(
+            "s3:GetObject", "s3:GetObjectAcl", "s3:GetBucketAcl", "s3:GetBucketPolicy", "s3:ListBucket", "s3:ListBucketVersions"),
         new ActionSet(["s3:GetBucketAcl", "s3:ListBucketVersions"]));
 
     private static TriePicture Picture(bool wholeTrie, GeneralizationContext? context = null) =>
