@@ -51,7 +51,7 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
 /// case i of seed s is <see cref="CaseGenerators.Case"/>(s, i), so any failure replays from two numbers. The first
 /// failure of each property is shrunk (greedily, one smaller case at a time, while it still fails).
 /// </summary>
-public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
+public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) : IDisposable
 {
     private const int MaxShrinkAttempts = 400;
     private readonly CaseProperties _properties = new(solver);
@@ -95,6 +95,9 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
         var tallies = names.Select(n => new PropertyTally(n, cases, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
         return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Frees the differential property's engines (the claims solver belongs to the caller).</summary>
+    public void Dispose() => _properties.Dispose();
 
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
     public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, CaseResult verdict)

@@ -17,7 +17,8 @@ public static class DemoVerb
         var catalog = CliCommon.CatalogOption(required: false);
         catalog.Description = $"catalog (default: ../shared/{AcceptanceExample.CatalogFile} beside the repository)";
         var strategy = CliCommon.StrategyOption(withMutants: true);
-        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
+        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy, engine };
         command.SetAction(r => CliCommon.Run(() =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
@@ -28,7 +29,7 @@ public static class DemoVerb
                 actions, ignoreStale: false, out _);
 
             Console.Out.WriteLine($"Acceptance example (spec §1): role MyRole, catalog {catalogFile} ({actions.Count} actions), {unused.Count} unused actions\n");
-            using var solver = new Z3Session();
+            using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)));
             var proof = RefineAndProve.Run(generalizer, policy, actions, unused, solver, ProofScope.ClaimsAndMeasurements(generalizer));
             Console.Out.Write(RefinementOutput.Diff(proof.Refinement));
             Console.Out.WriteLine();
