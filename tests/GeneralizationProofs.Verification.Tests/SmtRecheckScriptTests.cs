@@ -29,7 +29,8 @@ public class SmtRecheckScriptTests
 
     private static void RequireSolvers()
     {
-        var missing = new[] { "z3", "cvc5" }.Where(b => !new[] { "/usr/bin", "/usr/local/bin" }.Any(d => File.Exists(Path.Combine(d, b)))).ToList();
+        var missing = new[] { "z3", "cvc5" }
+            .Where(b => !new[] { "/usr/bin", "/usr/local/bin" }.Any(d => File.Exists(Path.Combine(d, b)))).ToList();
         if (missing.Count > 0)
         {
             var message = $"{string.Join(" and ", missing)} not installed (apt-get install -y {string.Join(' ', missing)})";
@@ -62,7 +63,8 @@ public class SmtRecheckScriptTests
             using (var solver = Engines.Create(EngineChoice.Both))
             {
                 RefineAndProve.Run(Strategies.Find(Strategies.DefaultName)!, PolicyWith("s3:Get*", "s3:List*", "s3:*Acl"), catalog,
-                    new ActionSet(["s3:GetBucketAcl", "s3:ListAllMyBuckets"]), solver, new ProofScope(PropertyKind.All, PropertyKind.All), dir.FullName);
+                    new ActionSet(["s3:GetBucketAcl", "s3:ListAllMyBuckets"]), solver, new ProofScope(PropertyKind.All, PropertyKind.All),
+                    dir.FullName);
             }
             var (code, output) = Run(dir.FullName);
             Assert.True(code == 0, output);

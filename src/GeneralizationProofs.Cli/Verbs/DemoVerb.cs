@@ -18,7 +18,10 @@ public static class DemoVerb
         catalog.Description = $"catalog (default: ../shared/{AcceptanceExample.CatalogFile} beside the repository)";
         var strategy = CliCommon.StrategyOption(withMutants: true);
         var engine = CliCommon.EngineOption(EngineChoice.Both);
-        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy, engine };
+        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)")
+        {
+            catalog, strategy, engine,
+        };
         command.SetAction(r => CliCommon.Run(() =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);

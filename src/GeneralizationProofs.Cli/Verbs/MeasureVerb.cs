@@ -27,7 +27,10 @@ public static class MeasureVerb
         var strategy = CliCommon.StrategyOption();
         var noVerify = new Option<bool>("--no-verify") { Description = "time refinement only" };
         var engine = CliCommon.EngineOption(EngineChoice.Both);
-        var verifyRuns = new Option<int>("--verify-runs") { Description = "repetitions of the proof for its median", DefaultValueFactory = _ => 3 };
+        var verifyRuns = new Option<int>("--verify-runs")
+        {
+            Description = "repetitions of the proof for its median", DefaultValueFactory = _ => 3,
+        };
         var command = new Command("measure", "Time catalog loading, refinement and verification on a seeded synthetic case")
         {
             catalog, patterns, rate, seed, runs, strategy, noVerify, engine, verifyRuns,
@@ -76,11 +79,13 @@ public static class MeasureVerb
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var proofWatch = Stopwatch.StartNew();
                 using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), timeoutMs: 60_000);
-                report = RefineAndProve.Run(generalizer, policy, actions, unused, solver, ProofScope.ClaimsAndMeasurements(generalizer)).Report;
+                var scope = ProofScope.ClaimsAndMeasurements(generalizer);
+                report = RefineAndProve.Run(generalizer, policy, actions, unused, solver, scope).Report;
                 proofs.Add(proofWatch.Elapsed.TotalSeconds);
                 cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             }
-            Console.Out.WriteLine($"verify with {report.Solver} (all properties, solver start included): median {Statistics.Median(proofs):F2} s "
+            Console.Out.WriteLine($"verify with {report.Solver} (all properties, solver start included): "
+                + $"median {Statistics.Median(proofs):F2} s "
                 + $"over {proofs.Count} runs [{string.Join(", ", proofs.Select(s => s.ToString("F2")))}]; "
                 + $"CPU median {Statistics.Median(cpus):F2} s [{string.Join(", ", cpus.Select(s => s.ToString("F2")))}]");
             Console.Out.Write(ReportWriter.Text(report, withEvidence: false));

@@ -38,7 +38,8 @@ public static class VerifyVerb
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
             // A disagreement of the two engines is written beside the other queries when --smt-out is given.
-            using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit), r.GetValue(smtOut));
+            using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
+                r.GetValue(smtOut));
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
             return ExitCodes.Of(report.Verdict);

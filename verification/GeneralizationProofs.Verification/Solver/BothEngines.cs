@@ -45,7 +45,8 @@ public sealed class BothEngines(Z3Session z3, AutomatonSolver automata, string? 
         // Z3's re.allchar still ranges beyond Σ (Z3's alphabet is not aligned yet): a witness that fails only for a
         // character outside Σ is replaced by the automata's, which is over Σ. Any other rejection is an engine error.
         return WitnessCheck.InAlphabet(z.Witness!)
-            ? new Answer(AnswerKind.Unknown, Engines: engines, Reason: $"engine error: Z3's witness fails replay for {query.Name}: {problem}")
+            ? new Answer(AnswerKind.Unknown, Engines: engines,
+                Reason: $"engine error: Z3's witness fails replay for {query.Name}: {problem}")
             : new Answer(AnswerKind.Sat, a.Witness, Engines: engines);
     }
 
