@@ -48,8 +48,8 @@ public static class CliCommon
     /// </summary>
     public static Option<string> EngineOption(EngineChoice defaultEngine) => new Option<string>("--engine")
     {
-        Description = $"decision procedure: z3 (SMT), automata (Fare), or both (a property is proved only when both agree; "
-            + $"a disagreement is an error, exit 2); default {Engines.Name(defaultEngine)}",
+        Description = "decision procedure: z3 (SMT), automata (Fare), or both (a property is proved only when both agree; "
+            + "a disagreement is an error, exit 2)",
         DefaultValueFactory = _ => Engines.Name(defaultEngine),
     }.AcceptingOnly("z3", "automata", "both");
 
