@@ -30,7 +30,7 @@ public class TrieWalkTests
     private static GeneralizationContext AcceptanceContext()
     {
         var catalog = TestData.Catalog();
-        var unused = UnusedActions.Read(JsonInput.Parse(AcceptanceExample.UnusedJson, "unused"), "unused", catalog, false, out _);
+        var unused = UnusedActions.Load(ExampleCase.Named(ExampleCase.Acceptance).UnusedFile, catalog, ignoreStale: false, out _);
         return new GeneralizationContext(catalog, unused);
     }
 

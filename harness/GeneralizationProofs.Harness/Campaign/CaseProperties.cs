@@ -19,13 +19,18 @@ public sealed record CaseResult(Verdict Verdict, string Message = "")
 }
 
 /// <summary>
-/// The properties every strategy is checked against on random cases (issue 4). "claims" asks the SMT verifier;
-/// "differential" compares the SMT encoding with the core matcher; the metamorphic ones compare refinements of
+/// The properties every strategy is checked against on random cases (issue 4). "claims" asks the verifier with the
+/// chosen engine (<paramref name="solver"/>); "differential" pits three parties against each other, the core matcher,
+/// Z3 and the automata (issue 13), each engine its own instance; the metamorphic ones compare refinements of
 /// related inputs by the catalog actions they grant (computed by the matcher, which the differential property ties
-/// to the encoding). "json-reader" feeds the readers malformed text.
+/// to the encodings). "json-reader" feeds the readers malformed text.
 /// </summary>
-public sealed class CaseProperties(IQuerySolver solver)
+public sealed class CaseProperties(IQuerySolver solver) : IDisposable
 {
+    // Created on first use and kept for the campaign: a Z3 context per case would cost more than the case.
+    private Z3Session? _z3;
+    private AutomatonSolver? _automata;
+
     public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
 
     public CaseResult Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
@@ -66,12 +71,16 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>
-    /// For every pattern of the input and the output, the encoding's membership agrees with the matcher's on the
-    /// catalog, case variants of it and strings built from the patterns. Two ground queries per pattern: no
-    /// non-member is in the regex, and every member is.
+    /// Three parties, two checks. First, for every pattern of the input and the output, each engine's membership
+    /// agrees with the matcher's on the catalog, case variants of it and strings built from the patterns (two queries
+    /// per pattern and engine: no non-member is in the language, and every member is). Then every obligation the
+    /// verifier poses for the case (all six properties) goes to Z3, the automata and the matcher
+    /// (<see cref="ThreePartySolver"/>): any difference fails the property.
     /// </summary>
     public CaseResult Differential(IGeneralizer strategy, RandomCase c, int seed)
     {
+        _z3 ??= new Z3Session();
+        _automata ??= new AutomatonSolver();
         var random = new Random(seed);
         var refined = Refine(strategy, c.ActionCatalog(), c.Policy(), c.UnusedSet());
         var patterns = c.Statements.SelectMany(s => s.Actions).Concat(refined.Statements.SelectMany(s => s.RefinedActions))
@@ -83,20 +92,42 @@ public sealed class CaseProperties(IQuerySolver solver)
         {
             var members = strings.Where(s => ActionPattern.Match(pattern, s)).ToList();
             var others = strings.Where(s => !ActionPattern.Match(pattern, s)).ToList();
-            var extra = solver.Decide(Query.OverCandidates($"differential {pattern}", others, [pattern], []));
-            var missing = solver.Decide(Query.OverCandidates($"differential {pattern}", members, ["*"], [pattern]));
-            foreach (var (answer, says) in new[] { (extra, "is in the encoding of"), (missing, "is not in the encoding of") })
+            foreach (var (engine, name) in new (IQuerySolver, string)[] { (_z3, "Z3"), (_automata, "the automata") })
             {
-                switch (answer.Kind)
+                var extra = engine.Decide(Query.OverCandidates($"differential {pattern}", others, [pattern], []));
+                var missing = engine.Decide(Query.OverCandidates($"differential {pattern}", members, ["*"], [pattern]));
+                foreach (var (answer, says) in new[] { (extra, "is in"), (missing, "is not in") })
                 {
-                    case AnswerKind.Sat:
-                        return CaseResult.Fails($"\"{answer.Witness}\" {says} {pattern}, but the matcher says the opposite");
-                    case AnswerKind.Unknown:
-                        return CaseResult.Unknown(answer.Reason ?? "");
+                    switch (answer.Kind)
+                    {
+                        case AnswerKind.Sat:
+                            return CaseResult.Fails($"\"{answer.Witness}\" {says} {pattern} for {name}, but the matcher says the opposite");
+                        case AnswerKind.Unknown:
+                            return CaseResult.Unknown($"{name}: {answer.Reason}");
+                    }
                 }
             }
         }
-        return CaseResult.Holds;
+        return Obligations(strategy, c);
+    }
+
+    /// <summary>Every obligation of the case's proof (claims and measurements) asked of all three parties.</summary>
+    private CaseResult Obligations(IGeneralizer strategy, RandomCase c)
+    {
+        var parties = new ThreePartySolver(_z3!, _automata!);
+        RefineAndProve.Run(strategy, c.Policy(), c.ActionCatalog(), c.UnusedSet(), parties, ProofScope.Exactly(PropertyKind.All));
+        if (parties.Disagreements.Count > 0)
+        {
+            return CaseResult.Fails($"the parties disagree on {parties.Disagreements.Count} of {parties.Obligations} obligations:\n"
+                + string.Join("\n", parties.Disagreements.Take(5)));
+        }
+        return parties.Unknowns.Count > 0 ? CaseResult.Unknown(string.Join("\n", parties.Unknowns.Take(5))) : CaseResult.Holds;
+    }
+
+    public void Dispose()
+    {
+        _z3?.Dispose();
+        _automata?.Dispose();
     }
 
     /// <summary>A string the pattern matches: each * filled with a few characters, each ? with one.</summary>

@@ -42,20 +42,21 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 /// <summary>
 /// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants
 /// (<see cref="CorpusCase"/>), is refined by the strategy, and has every claimed property proved. Policies are
-/// independent, so they run on <c>jobs</c> threads, each policy with its own Z3 session.
+/// independent, so they run on <c>jobs</c> threads, each policy with its own engines (<see cref="Engines.Create"/>).
 /// A policy that cannot be read is recorded as such and the run goes on.
 /// </summary>
-public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
+public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000,
+    EngineChoice engine = EngineChoice.Z3)
 {
     /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
     public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
     {
         var results = new PolicyProof[files.Count];
-        // Results land in file order whatever the schedule. Each policy gets a fresh Z3 session: sessions are not
+        // Results land in file order whatever the schedule. Each policy gets fresh engines: a Z3 session is not
         // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
-            using var session = new Z3Session(timeoutMs);
+            using var session = Engines.Create(engine, timeoutMs);
             results[i] = Prove(files[i], session);
             done?.Invoke(results[i]);
         });

@@ -20,9 +20,10 @@ public static class CheckVerb
         var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
         var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" };
         var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
         {
-            strategy, cases, seed, maxActions, only, properties,
+            strategy, cases, seed, maxActions, only, properties, engine,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -42,13 +43,15 @@ public static class CheckVerb
             {
                 throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
-            using (var solver = new Z3Session())
+            // The claims run with the chosen engine; the differential property always pits Z3, automata and the matcher.
+            using (var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine))))
             {
-                var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
+                using var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
                 if (r.GetValue(only) is { } index)
                 {
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
+                Console.Out.WriteLine($"claims proved by {solver.SolverVersion}; differential: Z3, the automata and the core matcher");
                 var progress = new ProgressDisplay("check");
                 var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total));
                 progress.Finish();

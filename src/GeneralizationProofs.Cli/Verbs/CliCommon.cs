@@ -42,6 +42,26 @@ public static class CliCommon
         DefaultValueFactory = _ => Strategies.DefaultName,
     };
 
+    /// <summary>
+    /// <c>--engine z3|automata|both</c> on every verb that proves. Each verb picks its default (README, "Engines"):
+    /// <c>both</c> wherever a verdict is printed, since an answer then stands only when two procedures give it.
+    /// </summary>
+    public static Option<string> EngineOption(EngineChoice defaultEngine) => new Option<string>("--engine")
+    {
+        Description = "decision procedure: z3 (SMT), automata (Fare), or both (a property is proved only when both agree; "
+            + "a disagreement is an error, exit 2)",
+        DefaultValueFactory = _ => Engines.Name(defaultEngine),
+    }.AcceptingOnly("z3", "automata", "both");
+
+    private static Option<string> AcceptingOnly(this Option<string> option, params string[] values)
+    {
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+
+    public static EngineChoice Engine(string? name) =>
+        Engines.Parse(name ?? "") ?? throw new InputException("--engine", name ?? "", $"unknown engine; use {Engines.Names}");
+
     public static Option<bool> IgnoreUnknownUnusedOption() => new("--ignore-unknown-unused")
     {
         Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",

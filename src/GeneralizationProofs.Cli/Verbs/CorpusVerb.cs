@@ -4,6 +4,7 @@ using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -25,9 +26,10 @@ public static class CorpusVerb
         var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
-            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout,
+            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, engine,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -49,7 +51,8 @@ public static class CorpusVerb
             var progress = new ProgressDisplay("corpus");
             int done = 0, notProved = 0;
             var watch = Stopwatch.StartNew();
-            var results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout))
+            var results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout),
+                    CliCommon.Engine(r.GetValue(engine)))
                 .Run(files, settings.Jobs, proof =>
                 {
                     if (proof.Status != PolicyStatus.Proved)

@@ -17,8 +17,9 @@ public static class DemoVerb
         var catalog = CliCommon.CatalogOption(required: false);
         catalog.Description = $"catalog (default: the one examples/{ExampleCase.Acceptance}/{ExampleCase.CaseFileName} names)";
         var strategy = CliCommon.StrategyOption(withMutants: true);
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var description = $"Refine and prove the acceptance example (examples/{ExampleCase.Acceptance}: role MyRole, June-2024 catalog)";
-        var command = new Command("demo", description) { catalog, strategy };
+        var command = new Command("demo", description) { catalog, strategy, engine };
         command.SetAction(r => CliCommon.Run(() =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
@@ -30,7 +31,7 @@ public static class DemoVerb
 
             Console.Out.WriteLine($"Acceptance example (spec §1): examples/{example.Name}, role {policy.Name}, catalog {catalogFile} "
                 + $"({actions.Count} actions), {unused.Count} unused actions\n");
-            using var solver = new Z3Session();
+            using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)));
             var proof = RefineAndProve.Run(generalizer, policy, actions, unused, solver, ProofScope.ClaimsAndMeasurements(generalizer));
             Console.Out.Write(RefinementOutput.Diff(proof.Refinement));
             Console.Out.WriteLine();

@@ -21,9 +21,10 @@ public static class RefineVerb
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
-            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn,
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, engine,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -32,7 +33,7 @@ public static class RefineVerb
             PolicyRefinement refinement;
             if (r.GetValue(verify))
             {
-                using var solver = new Z3Session();
+                using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)));
                 var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
                     ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused);
                 var report = proof.Report;

@@ -26,9 +26,10 @@ public static class VerifyVerb
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
         {
-            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore,
+            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore, engine,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -38,7 +39,9 @@ public static class VerifyVerb
                 ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
-            using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit));
+            // A disagreement of the two engines is written beside the other queries when --smt-out is given.
+            using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
+                r.GetValue(smtOut));
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
             return ExitCodes.Of(report.Verdict);

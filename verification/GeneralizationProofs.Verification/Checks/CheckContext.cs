@@ -38,7 +38,8 @@ public sealed record StatementCase(string Label, IReadOnlyList<string> Original,
 /// </summary>
 public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
 {
-    private int _written;
+    // The file is written after the answer: it carries the agreed status, and the manifest each engine's answer.
+    private readonly SmtExport? _export = smtOut is null ? null : new SmtExport(smtOut, solver.SolverVersion);
 
     public ActionCatalog Catalog => catalog;
     public ActionSet Unused => unused;
@@ -47,13 +48,9 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
 
     public Answer Ask(Query query)
     {
-        if (smtOut is not null)
-        {
-            Directory.CreateDirectory(smtOut);
-            var file = Path.Combine(smtOut, $"{Interlocked.Increment(ref _written):D5}-{Sanitize(query.Name)}.smt2");
-            File.WriteAllText(file, SmtLibWriter.Write(query));
-        }
-        return solver.Decide(query);
+        var answer = solver.Decide(query);
+        _export?.Write(query, answer);
+        return answer;
     }
 
     /// <summary>
@@ -99,9 +96,6 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         }
         return Answer.Unsat;
     }
-
-    private static string Sanitize(string name) =>
-        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
 
     /// <summary>
     /// The catalog actions that some pattern could match: those that start with a pattern's literal prefix

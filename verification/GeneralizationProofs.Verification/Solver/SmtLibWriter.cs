@@ -8,12 +8,19 @@ namespace GeneralizationProofs.Verification.Solver;
 /// </summary>
 public static class SmtLibWriter
 {
-    public static string Write(Query query)
+    /// <param name="status">the answer the engines agreed on, written as <c>(set-info :status …)</c> so a re-check can
+    /// compare (Unknown when they did not agree or did not answer); null writes no status.</param>
+    public static string Write(Query query, AnswerKind? status = null)
     {
         var sb = new StringBuilder();
-        sb.Append($"; GeneralizationProofs obligation: {query.Name}\n");
+        sb.Append($"; GeneralizationProofs obligation: {query.Name.ReplaceLineEndings(" ")}\n");
         sb.Append("; sat: a string exists (counterexample or witness); unsat: none exists\n");
-        sb.Append("(set-logic QF_S)\n(declare-fun x () String)\n");
+        sb.Append("(set-logic QF_S)\n");
+        if (status is { } known)
+        {
+            sb.Append($"(set-info :status {known.ToString().ToLowerInvariant()})\n");
+        }
+        sb.Append("(declare-fun x () String)\n");
         var parts = new List<string>();
         if (query.Candidates is { } candidates)
         {
