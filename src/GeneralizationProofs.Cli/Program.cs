@@ -11,5 +11,7 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     BenchReportVerb.Create(),
     CorpusVerb.Create(),
     CheckVerb.Create(),
+    CliCommon.ClaimsOption,
+    CliCommon.StrategyTimeoutOption,
 };
 return root.Parse(args).Invoke();

@@ -28,7 +28,20 @@ public sealed class CaseProperties(IQuerySolver solver)
 {
     public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
 
-    public CaseResult Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
+    /// <remarks>A strategy that fails to answer (an external process) leaves the case unknown: never held, never refuted.</remarks>
+    public CaseResult Check(string property, IPolicyStrategy strategy, RandomCase c, int seed)
+    {
+        try
+        {
+            return CheckOnce(property, strategy, c, seed);
+        }
+        catch (StrategyFailedException e)
+        {
+            return CaseResult.Unknown(e.Message);
+        }
+    }
+
+    private CaseResult CheckOnce(string property, IPolicyStrategy strategy, RandomCase c, int seed) => property switch
     {
         "claims" => Claims(strategy, c),
         "differential" => Differential(strategy, c, seed),
@@ -40,11 +53,11 @@ public sealed class CaseProperties(IQuerySolver solver)
         _ => throw new ArgumentException($"unknown property {property}", nameof(property)),
     };
 
-    private static PolicyRefinement Refine(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
-        new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+    private static PolicyRefinement Refine(IPolicyStrategy strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
+        strategy.Refine(policy, new GeneralizationContext(catalog, unused));
 
     /// <summary>The strategy's claimed properties, proved by the verifier.</summary>
-    public CaseResult Claims(IGeneralizer strategy, RandomCase c)
+    public CaseResult Claims(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -70,7 +83,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     /// catalog, case variants of it and strings built from the patterns. Two ground queries per pattern: no
     /// non-member is in the regex, and every member is.
     /// </summary>
-    public CaseResult Differential(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Differential(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var refined = Refine(strategy, c.ActionCatalog(), c.Policy(), c.UnusedSet());
@@ -118,7 +131,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 
     /// <summary>With nothing unused, every statement grants exactly the catalog actions it granted before.</summary>
-    public CaseResult EmptyUnused(IGeneralizer strategy, RandomCase c)
+    public CaseResult EmptyUnused(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -135,7 +148,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Marking more actions unused never makes a statement grant more.</summary>
-    public CaseResult Monotone(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Monotone(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -154,7 +167,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Refining the output again with the same unused actions changes nothing.</summary>
-    public CaseResult Idempotent(IGeneralizer strategy, RandomCase c)
+    public CaseResult Idempotent(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var unused = c.UnusedSet();
@@ -165,7 +178,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
-    public CaseResult OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult OrderAndCase(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();

@@ -61,10 +61,10 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
     /// <summary>The seed a property's own randomness (case variants, extra unused) uses on case <paramref name="index"/>.</summary>
     public static int PropertySeed(int seed, int index) => unchecked(seed * 7919 + index);
 
-    public CaseResult Check(string property, IGeneralizer strategy, int seed, int index) =>
+    public CaseResult Check(string property, IPolicyStrategy strategy, int seed, int index) =>
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
-    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
+    public CampaignResult Run(IPolicyStrategy strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
     {
         var names = properties ?? CaseProperties.Names;
         var watch = Stopwatch.StartNew();
@@ -97,7 +97,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
     }
 
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
-    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, CaseResult verdict)
+    public CampaignFailure Shrink(string property, IPolicyStrategy strategy, int seed, int index, RandomCase found, CaseResult verdict)
     {
         var smallest = found;
         var message = verdict.Message;

@@ -36,7 +36,7 @@ public static class CorpusVerb
             {
                 throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
             }
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
             var files = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));

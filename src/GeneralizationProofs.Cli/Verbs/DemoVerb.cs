@@ -20,7 +20,7 @@ public static class DemoVerb
         var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var catalogFile = r.GetValue(catalog) ?? SharedData.Require(AcceptanceExample.CatalogFile);
             var actions = ActionCatalog.Load(catalogFile);
             var policy = PolicyDocument.FromText(AcceptanceExample.PolicyJson, "MyRole");

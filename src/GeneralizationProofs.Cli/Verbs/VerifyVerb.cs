@@ -32,7 +32,7 @@ public static class VerifyVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
