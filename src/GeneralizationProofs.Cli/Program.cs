@@ -11,6 +11,7 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     BenchReportVerb.Create(),
     CorpusVerb.Create(),
     CheckVerb.Create(),
+    CompareVerb.Create(),
     CliCommon.ClaimsOption,
     CliCommon.StrategyTimeoutOption,
 };

@@ -149,7 +149,8 @@ public class ExternalStrategyTests
     [Fact]
     public void PerRequestOverheadOfAnInstantStrategyIsUnderAMillisecond()
     {
-        var script = Temp("instant.py", "import sys\nfor line in sys.stdin:\n    sys.stdout.write('{\"policy\": {\"Statement\": []}}\\n'); sys.stdout.flush()\n");
+        var script = Temp("instant.py",
+            "import sys\nfor line in sys.stdin:\n    sys.stdout.write('{\"policy\": {\"Statement\": []}}\\n'); sys.stdout.flush()\n");
         var catalog = new ActionCatalog(["s3:GetObject"]);
         var policy = PolicyWith("s3:GetObject");
         using var strategy = new ExternalStrategy($"python3 {script}");
