@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness.External;
 using GeneralizationProofs.Harness.Reports;
 using Xunit;

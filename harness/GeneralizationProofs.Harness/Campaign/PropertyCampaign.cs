@@ -34,7 +34,9 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
             sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
             sb.Append(f.Smallest.ToString());
             sb.Append(f.Message).Append('\n');
-            sb.Append($"replay: genproof check --strategy {Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+            // An exec: strategy's name holds spaces: quoted, so the line can be pasted into a shell.
+            var strategy = Strategy.Any(char.IsWhiteSpace) ? $"'{Strategy}'" : Strategy;
+            sb.Append($"replay: genproof check --strategy {strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
         }
         sb.Append(Verdict switch
         {
