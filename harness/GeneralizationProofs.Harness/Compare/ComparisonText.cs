@@ -34,7 +34,8 @@ public static class ComparisonText
         {
             sb.Append($"future actions of catalog {f.Catalog} ({f.NewActions} new): left only {f.LeftOnly}, right only {f.RightOnly}\n");
         }
-        sb.Append($"patterns: left {c.Patterns.Left}, right {c.Patterns.Right}; characters: left {c.Characters.Left}, right {c.Characters.Right}\n");
+        sb.Append($"patterns: left {c.Patterns.Left}, right {c.Patterns.Right}; "
+            + $"characters: left {c.Characters.Left}, right {c.Characters.Right}\n");
         foreach (var note in c.Notes)
         {
             sb.Append($"note: {note}\n");
@@ -78,5 +79,6 @@ public static class ComparisonText
 
     public static string Json(PolicyComparison c) => PolicyDocument.Write(JsonOf(c));
 
-    private static JsonNode? WitnessJson(Witness? w) => w is null ? null : new JsonObject { ["action"] = w.Action, ["inCatalog"] = w.InCatalog };
+    private static JsonNode? WitnessJson(Witness? w) =>
+        w is null ? null : new JsonObject { ["action"] = w.Action, ["inCatalog"] = w.InCatalog };
 }

@@ -43,7 +43,8 @@ public sealed class CorpusComparison(ActionCatalog catalog, IReadOnlyList<Action
             var unused = CorpusCase.Unused(policy, catalog, unusedRate, seed);
             var l = left.Refined(policy, catalog, unused);
             var r = right.Refined(policy, catalog, unused);
-            return new ComparedPolicy(file, policy.Name, new PolicyComparer(catalog, later, solver).Compare(policy, l, r, left.Name, right.Name), null);
+            var comparison = new PolicyComparer(catalog, later, solver).Compare(policy, l, r, left.Name, right.Name);
+            return new ComparedPolicy(file, policy.Name, comparison, null);
         }
         catch (Exception e) when (e is InputException or StrategyFailedException)
         {
@@ -81,7 +82,8 @@ public sealed class ComparisonSummary(string left, string right, IReadOnlyList<C
             sb.Append(c is null
                 ? $"  unknown: {p.Name}: {p.Problem}\n"
                 : $"  {PolicyComparison.Name(c.Relation)}: {p.Name}: catalog left only {c.LeftOnlyCatalog.Count}, right only "
-                  + $"{c.RightOnlyCatalog.Count}; future left only {c.Future.Sum(f => f.LeftOnly)}, right only {c.Future.Sum(f => f.RightOnly)}\n");
+                  + $"{c.RightOnlyCatalog.Count}; future left only {c.Future.Sum(f => f.LeftOnly)}, "
+                  + $"right only {c.Future.Sum(f => f.RightOnly)}\n");
         }
         return sb.ToString();
     }
@@ -116,7 +118,8 @@ public sealed class ComparisonSummary(string left, string right, IReadOnlyList<C
             }
             else if (failOnWider && Wider(p.Relation))
             {
-                element.Add(new XElement("failure", new XAttribute("message", $"right grants what left did not: {PolicyComparison.Name(p.Relation)}"),
+                var message = $"right grants what left did not: {PolicyComparison.Name(p.Relation)}";
+                element.Add(new XElement("failure", new XAttribute("message", message),
                     ComparisonText.Text(p.Comparison!)));
             }
             return element;

@@ -51,7 +51,9 @@ public sealed record PolicyComparison(string Policy, string LeftName, string Rig
     };
 
     /// <summary><c>--expect</c>: equal; narrower (right ⊂ left, strictly); no-wider (right grants nothing left does not).</summary>
-    public static Verdict Expect(Relation relation, string expectation) => relation == Relation.Unknown ? Verdict.Unknown : expectation switch
+    public static Verdict Expect(Relation relation, string expectation) => relation == Relation.Unknown
+        ? Verdict.Unknown
+        : expectation switch
     {
         "equal" => relation == Relation.Equal ? Verdict.Proved : Verdict.Refuted,
         "narrower" => relation == Relation.LeftWider ? Verdict.Proved : Verdict.Refuted,
@@ -113,9 +115,9 @@ public sealed class PolicyComparer(ActionCatalog catalog, IReadOnlyList<ActionCa
         return new StatementComparison(label, left, right, relation, leftOnly, rightOnly, leftReason ?? rightReason, q1 + q2);
     }
 
-    /// <summary>A string <paramref name="side"/> grants and <paramref name="other"/> does not (null: proved none), or why unknown.</summary>
-    private (Witness? Witness, string? Reason, int Queries) Difference(string label, IReadOnlyList<string> side, IReadOnlyList<string> other,
-        CheckContext context)
+    /// <summary>A string <paramref name="side"/> grants and <paramref name="other"/> does not (null: none), or why unknown.</summary>
+    private (Witness? Witness, string? Reason, int Queries) Difference(string label, IReadOnlyList<string> side,
+        IReadOnlyList<string> other, CheckContext context)
     {
         var outcome = NoEscalationCheck.Check(new StatementCase(label, other, side), context);
         switch (outcome.Verdict)

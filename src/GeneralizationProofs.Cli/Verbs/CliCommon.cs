@@ -38,7 +38,8 @@ public static class CliCommon
     public static Option<string> StrategyOption(bool withMutants = false) => new("--strategy")
     {
         Description = withMutants
-            ? $"generalization strategy: {Strategies.Names}, {ExternalForms}; or a deliberately broken one to see a refutation: {Mutants.Names}"
+            ? $"generalization strategy: {Strategies.Names}, {ExternalForms}; "
+              + $"or a deliberately broken one to see a refutation: {Mutants.Names}"
             : $"generalization strategy: {Strategies.Names}, {ExternalForms}",
         DefaultValueFactory = _ => Strategies.DefaultName,
     };
@@ -55,7 +56,8 @@ public static class CliCommon
         ? given.ToList()
         : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
 
-    private const string ExternalForms = "'exec:COMMAND ARGS…' (a process speaking adapters/README.md's protocol) or 'assembly:PATH.dll[:Type]'";
+    private const string ExternalForms =
+        "'exec:COMMAND ARGS…' (a process speaking adapters/README.md's protocol) or 'assembly:PATH.dll[:Type]'";
 
     /// <summary><c>--claims</c>, on every verb (recursive): what an <c>exec:</c> strategy promises.</summary>
     public static readonly Option<string?> ClaimsOption = new("--claims")

@@ -26,26 +26,39 @@ public static class CompareVerb
         var right = new Option<string?>("--right") { Description = "right refined policy file" };
         var leftStrategy = new Option<string?>("--left-strategy") { Description = "left side: a strategy (built-in, exec:, assembly:)" };
         var rightStrategy = new Option<string?>("--right-strategy") { Description = "right side: a strategy (built-in, exec:, assembly:)" };
-        var leftDir = new Option<string?>("--left-dir") { Description = "left side: a folder of stored refinements (genproof corpus --refined-out)" };
+        var leftDir = new Option<string?>("--left-dir")
+        {
+            Description = "left side: a folder of stored refinements (genproof corpus --refined-out)",
+        };
         var rightDir = new Option<string?>("--right-dir") { Description = "right side: a folder of stored refinements" };
         var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var expect = new Option<string?>("--expect") { Description = "equal | narrower (right ⊂ left) | no-wider (right ⊆ left)" };
         expect.AcceptOnlyFromAmong("equal", "narrower", "no-wider");
-        var failOn = new Option<string?>("--fail-on") { Description = "corpus form: wider (a policy whose right side grants a string the left did not fails)" };
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = "corpus form: wider (a policy whose right side grants a string the left did not fails)",
+        };
         failOn.AcceptOnlyFromAmong("wider");
         var policies = CliCommon.PolicyFoldersOption();
-        var rate = new Option<double>("--unused-rate") { Description = "corpus form: share of each policy's granted actions unused", DefaultValueFactory = _ => 0.3 };
+        var rate = new Option<double>("--unused-rate")
+        {
+            Description = "corpus form: share of each policy's granted actions unused", DefaultValueFactory = _ => 0.3,
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "corpus form: folder for summary.json and junit.xml" };
-        var jobs = new Option<int>("--jobs") { Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
-        var command = new Command("compare", "Compare two refinements of the same policies over all strings: equal, narrower, wider, incomparable")
+        var command = new Command("compare",
+            "Compare two refinements of the same policies over all strings: equal, narrower, wider, incomparable")
         {
-            policy, unused, catalog, left, right, leftStrategy, rightStrategy, leftDir, rightDir, format, expect, failOn, policies, rate, seed,
-            sample, report, jobs, timeout, ignore,
+            policy, unused, catalog, left, right, leftStrategy, rightStrategy, leftDir, rightDir, format, expect, failOn, policies,
+            rate, seed, sample, report, jobs, timeout, ignore,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -118,7 +131,7 @@ public static class CompareVerb
             return [];
         }
         return Directory.GetFiles(Path.Combine(shared, "catalogs"), "*.json").Order(StringComparer.Ordinal)
-            .Select(ActionCatalog.Load).Where(c => string.CompareOrdinal(c.Date, catalog.Date) > 0).OrderBy(c => c.Date, StringComparer.Ordinal)
-            .ToList();
+            .Select(ActionCatalog.Load).Where(c => string.CompareOrdinal(c.Date, catalog.Date) > 0)
+            .OrderBy(c => c.Date, StringComparer.Ordinal).ToList();
     }
 }
