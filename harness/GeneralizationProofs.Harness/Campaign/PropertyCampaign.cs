@@ -14,7 +14,8 @@ public sealed record PropertyTally(string Property, int Cases, int Holds, int Fa
 /// </summary>
 public sealed record CampaignFailure(string Property, int Seed, int CaseIndex, RandomCase Found, RandomCase Smallest, string Message, int ShrinkSteps);
 
-public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies, IReadOnlyList<CampaignFailure> Failures, double Seconds)
+public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies,
+    IReadOnlyList<CampaignFailure> Failures, double Seconds, string ReplayOptions = "")
 {
     /// <summary>Refuted when a property failed (a claim refuted, or a metamorphic or reader property broken), Unknown when only unknowns.</summary>
     public Verdict Verdict => Tallies.Any(t => t.Fails > 0) ? Verdict.Refuted : Tallies.Any(t => t.Unknown > 0) ? Verdict.Unknown : Verdict.Proved;
@@ -36,7 +37,7 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
             sb.Append(f.Message).Append('\n');
             // An exec: strategy's name holds spaces: quoted, so the line can be pasted into a shell.
             var strategy = Strategy.Any(char.IsWhiteSpace) ? $"'{Strategy}'" : Strategy;
-            sb.Append($"replay: genproof check --strategy {strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+            sb.Append($"replay: genproof check --strategy {strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}{ReplayOptions}\n");
         }
         sb.Append(Verdict switch
         {
@@ -95,7 +96,11 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
             progress?.Invoke(i + 1, cases);
         }
         var tallies = names.Select(n => new PropertyTally(n, cases, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
-        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds);
+        // An exec: strategy's claims come from --claims, not from the strategy: the replay line must repeat them.
+        var replay = strategy is External.ExternalStrategy && strategy.Claims != External.ExternalStrategy.DefaultClaims
+            ? $" --claims {string.Join(',', PropertyKinds.In(strategy.Claims).Select(PropertyKinds.Name))}"
+            : "";
+        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds, replay);
     }
 
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
