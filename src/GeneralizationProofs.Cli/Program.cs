@@ -13,6 +13,9 @@ var root = new RootCommand("genproof: refine IAM policies by removing unused act
     BenchReportVerb.Create(),
     CorpusVerb.Create(),
     CheckVerb.Create(),
+    CompareVerb.Create(),
+    CliCommon.ClaimsOption,
+    CliCommon.StrategyTimeoutOption,
 };
 var parsed = root.Parse(args);
 return parsed.Errors.Count == 0 ? parsed.Invoke() : UsageError(parsed);

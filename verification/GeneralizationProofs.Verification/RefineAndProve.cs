@@ -18,11 +18,11 @@ public sealed record RefinementProof(PolicyRefinement Refinement, PolicyDocument
 /// </summary>
 public static class RefineAndProve
 {
-    public static RefinementProof Run(IGeneralizer strategy, PolicyDocument policy, ActionCatalog catalog, ActionSet unused,
+    public static RefinementProof Run(IPolicyStrategy strategy, PolicyDocument policy, ActionCatalog catalog, ActionSet unused,
         IQuerySolver solver, ProofScope scope, string? smtOut = null, IReadOnlyList<string>? ignoredUnused = null)
     {
         var watch = Stopwatch.StartNew();
-        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy, ignoredUnused);
+        var refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused), ignoredUnused);
         var refined = PolicyDocument.Parse(refinement.Refined, policy.File);
         var refineMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
@@ -32,6 +32,6 @@ public static class RefineAndProve
 
     /// <summary>The proof half alone, for a refinement that exists already (<c>genproof verify</c>).</summary>
     public static VerificationReport Prove(PolicyDocument original, PolicyDocument refined, ActionCatalog catalog, ActionSet unused,
-        IGeneralizer strategy, IQuerySolver solver, ProofScope scope, string? smtOut = null) =>
+        IPolicyStrategy strategy, IQuerySolver solver, ProofScope scope, string? smtOut = null) =>
         new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver, smtOut)).Verify(original, refined, scope.Claimed, scope.Measured);
 }

@@ -33,7 +33,20 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
 
     public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
 
-    public CaseResult Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
+    /// <remarks>A strategy that fails to answer (an external process) leaves the case unknown: never held, never refuted.</remarks>
+    public CaseResult Check(string property, IPolicyStrategy strategy, RandomCase c, int seed)
+    {
+        try
+        {
+            return CheckOnce(property, strategy, c, seed);
+        }
+        catch (StrategyFailedException e)
+        {
+            return CaseResult.Unknown(e.Message);
+        }
+    }
+
+    private CaseResult CheckOnce(string property, IPolicyStrategy strategy, RandomCase c, int seed) => property switch
     {
         "claims" => Claims(strategy, c),
         "differential" => Differential(strategy, c, seed),
@@ -45,11 +58,11 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         _ => throw new ArgumentException($"unknown property {property}", nameof(property)),
     };
 
-    private static PolicyRefinement Refine(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
-        new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+    private static PolicyRefinement Refine(IPolicyStrategy strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
+        strategy.Refine(policy, new GeneralizationContext(catalog, unused));
 
     /// <summary>The strategy's claimed properties, proved by the verifier.</summary>
-    public CaseResult Claims(IGeneralizer strategy, RandomCase c)
+    public CaseResult Claims(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -77,7 +90,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     /// verifier poses for the case (all six properties) goes to Z3, the automata and the matcher
     /// (<see cref="ThreePartySolver"/>): any difference fails the property.
     /// </summary>
-    public CaseResult Differential(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Differential(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         _z3 ??= new Z3Session();
         _automata ??= new AutomatonSolver();
@@ -149,7 +162,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 
     /// <summary>With nothing unused, every statement grants exactly the catalog actions it granted before.</summary>
-    public CaseResult EmptyUnused(IGeneralizer strategy, RandomCase c)
+    public CaseResult EmptyUnused(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -166,7 +179,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     }
 
     /// <summary>Marking more actions unused never makes a statement grant more.</summary>
-    public CaseResult Monotone(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Monotone(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -185,7 +198,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     }
 
     /// <summary>Refining the output again with the same unused actions changes nothing.</summary>
-    public CaseResult Idempotent(IGeneralizer strategy, RandomCase c)
+    public CaseResult Idempotent(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var unused = c.UnusedSet();
@@ -196,7 +209,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     }
 
     /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
-    public CaseResult OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult OrderAndCase(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();

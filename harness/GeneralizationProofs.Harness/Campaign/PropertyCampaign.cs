@@ -17,8 +17,12 @@ public sealed record CampaignFailure(string Property, int Seed, int CaseIndex, R
 /// <summary>The first case on which a property was unknown (an engine timed out or the engines disagreed), and why.</summary>
 public sealed record CampaignUnknown(string Property, int CaseIndex, string Message);
 
-public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies, IReadOnlyList<CampaignFailure> Failures, double Seconds)
+public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies,
+    IReadOnlyList<CampaignFailure> Failures, double Seconds, string ReplayOptions = "")
 {
+    // An exec: strategy's name holds spaces: quoted, so a replay line can be pasted into a shell.
+    private string QuotedStrategy => Strategy.Any(char.IsWhiteSpace) ? $"'{Strategy}'" : Strategy;
+
     /// <summary>Each property's first unknown case, so that an unknown can be replayed rather than only counted.</summary>
     public IReadOnlyList<CampaignUnknown> Unknowns { get; init; } = [];
 
@@ -40,13 +44,13 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
             sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
             sb.Append(f.Smallest.ToString());
             sb.Append(f.Message).Append('\n');
-            sb.Append($"replay: genproof check --strategy {Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+            sb.Append($"replay: genproof check --strategy {QuotedStrategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}{ReplayOptions}\n");
         }
         foreach (var u in Unknowns)
         {
             sb.Append($"\nFIRST UNKNOWN [{u.Property}] (case {u.CaseIndex} of seed {Seed}):\n{u.Message}\n");
-            sb.Append($"replay: genproof check --strategy {Strategy} --seed {Seed} --case {u.CaseIndex} --max-actions {maxActions} ")
-                .Append($"--properties {u.Property}\n");
+            sb.Append($"replay: genproof check --strategy {QuotedStrategy} --seed {Seed} --case {u.CaseIndex} --max-actions {maxActions} ")
+                .Append($"--properties {u.Property}{ReplayOptions}\n");
         }
         sb.Append(Verdict switch
         {
@@ -73,10 +77,10 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) :
     /// <summary>The seed a property's own randomness (case variants, extra unused) uses on case <paramref name="index"/>.</summary>
     public static int PropertySeed(int seed, int index) => unchecked(seed * 7919 + index);
 
-    public CaseResult Check(string property, IGeneralizer strategy, int seed, int index) =>
+    public CaseResult Check(string property, IPolicyStrategy strategy, int seed, int index) =>
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
-    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
+    public CampaignResult Run(IPolicyStrategy strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
     {
         var names = properties ?? CaseProperties.Names;
         var watch = Stopwatch.StartNew();
@@ -110,14 +114,18 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) :
             progress?.Invoke(i + 1, cases);
         }
         var tallies = names.Select(n => new PropertyTally(n, cases, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
-        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds) { Unknowns = unknowns };
+        // An exec: strategy's claims come from --claims, not from the strategy: the replay line must repeat them.
+        var replay = strategy is External.ExternalStrategy && strategy.Claims != External.ExternalStrategy.DefaultClaims
+            ? $" --claims {string.Join(',', PropertyKinds.In(strategy.Claims).Select(PropertyKinds.Name))}"
+            : "";
+        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds, replay) { Unknowns = unknowns };
     }
 
     /// <summary>Frees the differential property's engines (the claims solver belongs to the caller).</summary>
     public void Dispose() => _properties.Dispose();
 
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
-    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, CaseResult verdict)
+    public CampaignFailure Shrink(string property, IPolicyStrategy strategy, int seed, int index, RandomCase found, CaseResult verdict)
     {
         var smallest = found;
         var message = verdict.Message;

@@ -30,7 +30,8 @@ public sealed record PolicyProof(
     ActionSet? Unused)
 {
     /// <summary>How a report shows the policy: its verdict, or "unreadable" for a policy that could not be read.</summary>
-    public PolicyStatus Status => Report is null ? PolicyStatus.Unreadable : (PolicyStatus)Verdict;
+    /// <remarks>A policy read whose strategy failed (an external process) has its unused set but no report: unknown.</remarks>
+    public PolicyStatus Status => Report is not null ? (PolicyStatus)Verdict : Unused is null ? PolicyStatus.Unreadable : PolicyStatus.Unknown;
 }
 
 /// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>
@@ -45,7 +46,7 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 /// independent, so they run on <c>jobs</c> threads, each policy with its own engines (<see cref="Engines.Create"/>).
 /// A policy that cannot be read is recorded as such and the run goes on.
 /// </summary>
-public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000,
+public sealed class CorpusProof(ActionCatalog catalog, IPolicyStrategy strategy, double unusedRate, int seed, uint timeoutMs = 10_000,
     EngineChoice engine = EngineChoice.Z3)
 {
     /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
@@ -80,7 +81,16 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
         var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
         var draw = watch.Elapsed.TotalMilliseconds;
         // The claims are proved; nothing else is measured (the corpus run answers "is it still right?").
-        var proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+        RefinementProof proof;
+        try
+        {
+            proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+        }
+        catch (StrategyFailedException e)
+        {
+            return new PolicyProof(file, policy.Name, Verdict.Unknown, e.Message, granted.Count, unused.Count,
+                policy.Statements.Sum(s => s.Actions.Count), 0, watch.Elapsed.TotalMilliseconds, 0, null, null, unused);
+        }
         return new PolicyProof(file, policy.Name, proof.Report.Verdict, null, granted.Count, unused.Count,
             policy.Statements.Sum(s => s.Actions.Count), proof.Refined.Statements.Sum(s => s.Actions.Count),
             draw + proof.RefineMs, proof.ProveMs, proof.Refinement, proof.Report, unused);

@@ -20,7 +20,7 @@ public static class CorpusReport
     /// <summary>Trie rows drawn per wildcard; beyond it the picture says how many it left out.</summary>
     public const int MaxTrieRows = 400;
 
-    public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IGeneralizer strategy)
+    public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IPolicyStrategy strategy)
     {
         Directory.CreateDirectory(Path.Combine(folder, "policies"));
         var pages = summary.Policies.Select((p, i) => PageName(p, i)).ToList();
@@ -143,7 +143,7 @@ public static class CorpusReport
         return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
     }
 
-    public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IGeneralizer strategy)
+    public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IPolicyStrategy strategy)
     {
         var sb = new StringBuilder(Head($"{p.Name}: genproof corpus"));
         sb.Append("<p><a href=\"../index.html\">&larr; all policies</a></p>\n");

@@ -158,7 +158,8 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
                     p.Status switch
                     {
                         PolicyStatus.Refuted => new XElement("failure", new XAttribute("message", Problem(p)), ReportWriter.Text(p.Report!, withEvidence: false)),
-                        PolicyStatus.Unknown => new XElement("error", new XAttribute("message", Problem(p)), ReportWriter.Text(p.Report!, withEvidence: false)),
+                        PolicyStatus.Unknown => new XElement("error", new XAttribute("message", Problem(p)),
+                            p.Report is { } report ? ReportWriter.Text(report, withEvidence: false) : ""),
                         PolicyStatus.Unreadable => new XElement("error", new XAttribute("message", Problem(p))),
                         _ => null,
                     }))));

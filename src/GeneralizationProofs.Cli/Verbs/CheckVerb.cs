@@ -27,7 +27,7 @@ public static class CheckVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             if (r.GetValue(cases) < 1 || r.GetValue(maxActions) < 1)
             {
                 throw new InputException("--cases/--max-actions", $"{r.GetValue(cases)}/{r.GetValue(maxActions)}", "must be at least 1");
@@ -62,7 +62,7 @@ public static class CheckVerb
         return command;
     }
 
-    private static int Replay(PropertyCampaign campaign, Generalization.IGeneralizer strategy, int seed, int index, IReadOnlyList<string> names)
+    private static int Replay(PropertyCampaign campaign, Generalization.IPolicyStrategy strategy, int seed, int index, IReadOnlyList<string> names)
     {
         Console.Out.Write($"case {index} of seed {seed}:\n{campaign.Case(seed, index)}");
         var verdicts = new List<Verdict>();

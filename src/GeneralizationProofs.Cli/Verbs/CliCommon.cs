@@ -2,6 +2,7 @@ using System.CommandLine;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.External;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
@@ -37,8 +38,9 @@ public static class CliCommon
     public static Option<string> StrategyOption(bool withMutants = false) => new("--strategy")
     {
         Description = withMutants
-            ? $"generalization strategy: {Strategies.Names}; or a deliberately broken one to see a refutation: {Mutants.Names}"
-            : $"generalization strategy: {Strategies.Names}",
+            ? $"generalization strategy: {Strategies.Names}, {ExternalForms}; "
+              + $"or a deliberately broken one to see a refutation: {Mutants.Names}"
+            : $"generalization strategy: {Strategies.Names}, {ExternalForms}",
         DefaultValueFactory = _ => Strategies.DefaultName,
     };
 
@@ -74,9 +76,80 @@ public static class CliCommon
         ? given.ToList()
         : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
 
-    public static IGeneralizer Strategy(string name, bool withMutants = false) =>
-        Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
-        ?? throw new InputException("--strategy", InputException.Shown(name), $"unknown strategy; known: {Strategies.Names}");
+    private const string ExternalForms =
+        "'exec:COMMAND ARGS…' (a process speaking adapters/README.md's protocol) or 'assembly:PATH.dll[:Type]'";
+
+    /// <summary><c>--claims</c>, on every verb (recursive): what an <c>exec:</c> strategy promises.</summary>
+    public static readonly Option<string?> ClaimsOption = new("--claims")
+    {
+        Description = "for an exec: strategy, the properties it claims (default sound, no-escalation, complete); maximal is refused",
+        Recursive = true,
+    };
+
+    /// <summary><c>--strategy-timeout</c>, on every verb (recursive): seconds an <c>exec:</c> strategy has per request.</summary>
+    public static readonly Option<double> StrategyTimeoutOption = new("--strategy-timeout")
+    {
+        Description = "seconds an exec: strategy may take per request before it counts as failed and is restarted",
+        DefaultValueFactory = _ => 30,
+        Recursive = true,
+    };
+
+    // Processes of exec: strategies end when the verb does (Run disposes them), never left behind.
+    private static readonly List<IDisposable> Owned = [];
+
+    /// <summary>The strategy <c>--strategy</c> names: a built-in, a mutant (where offered), exec: or assembly:.</summary>
+    public static IPolicyStrategy Strategy(ParseResult r, string name, bool withMutants = false)
+    {
+        var claims = r.GetValue(ClaimsOption);
+        if (claims is not null && !name.StartsWith(ExternalStrategy.Prefix, StringComparison.Ordinal))
+        {
+            throw new InputException("--claims", claims, "applies to exec: strategies only (a built-in or plug-in states its own claims)");
+        }
+        if (name.StartsWith(ExternalStrategy.Prefix, StringComparison.Ordinal))
+        {
+            var seconds = r.GetValue(StrategyTimeoutOption);
+            if (!(seconds > 0))
+            {
+                throw new InputException("--strategy-timeout", seconds.ToString(), "must be a positive number of seconds");
+            }
+            var external = new ExternalStrategy(name[ExternalStrategy.Prefix.Length..], Claims(claims), TimeSpan.FromSeconds(seconds));
+            lock (Owned)
+            {
+                Owned.Add(external);
+            }
+            return external;
+        }
+        if (name.StartsWith(PluginStrategy.Prefix, StringComparison.Ordinal))
+        {
+            return PluginStrategy.Load(name[PluginStrategy.Prefix.Length..]);
+        }
+        return Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
+            ?? throw new InputException("--strategy", InputException.Shown(name), $"unknown strategy; known: {Strategies.Names}, {ExternalForms}");
+    }
+
+    private static PropertyKind Claims(string? list)
+    {
+        if (list is null)
+        {
+            return ExternalStrategy.DefaultClaims;
+        }
+        var result = PropertyKind.None;
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            result |= PropertyKinds.Parse(name)
+                ?? throw new InputException("--claims", name, $"unknown property; use {PropertyKinds.Names}");
+        }
+        if (result.HasFlag(PropertyKind.Maximal))
+        {
+            // M1 judges each wildcard by the next coarser candidate at the strategy's own granularity (token,
+            // character, ...); the protocol has no way to state it, so the claim could not be checked as meant.
+            throw new InputException("--claims", list, "maximal (M1) needs the strategy's coarser-prefix granularity, which an exec: "
+                + "strategy cannot state; claim non-redundant or minimum-size instead, or write an IGeneralizer plug-in (assembly:)");
+        }
+        return result == PropertyKind.None
+            ? throw new InputException("--claims", list, $"names no property; use {PropertyKinds.Names}")
+            : result;
+    }
 
     /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack trace.</summary>
     public static int Run(Func<int> body)
@@ -85,13 +158,23 @@ public static class CliCommon
         {
             return body();
         }
-        // The message names the file and the place (InputException) or says how to install Z3.
-        catch (Exception e) when (e is InputException or SolverUnavailableException or IOException or UnauthorizedAccessException)
+        // The message names the file and the place (InputException), the strategy and request (StrategyFailedException),
+        // or says how to install Z3.
+        catch (Exception e) when (e is InputException or StrategyFailedException or SolverUnavailableException or IOException
+            or UnauthorizedAccessException)
         {
             // An InputException's message is already safe to print; an I/O error's may echo a path as it was given.
             var message = e is InputException ? e.Message : InputException.Shown(e.Message, 2 * InputException.MaxShownPath);
             Console.Error.WriteLine($"genproof: {message}");
             return ExitCodes.UnknownOrBadInput;
+        }
+        finally
+        {
+            lock (Owned)
+            {
+                Owned.ForEach(o => o.Dispose());
+                Owned.Clear();
+            }
         }
     }
 

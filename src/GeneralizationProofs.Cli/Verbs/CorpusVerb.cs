@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Compare;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification.Solver;
@@ -27,9 +28,13 @@ public static class CorpusVerb
         var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
         var engine = CliCommon.EngineOption(EngineChoice.Both);
+        var refinedOut = new Option<string?>("--refined-out")
+        {
+            Description = "store each refined policy as DIR/<policy folder>/<file>: a baseline for compare --left-dir",
+        };
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
-            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, engine,
+            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, engine, refinedOut,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -38,7 +43,7 @@ public static class CorpusVerb
             {
                 throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
             }
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
             var files = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
@@ -65,6 +70,17 @@ public static class CorpusVerb
             progress.Finish();
             var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds);
             Console.Out.Write(summary.Text());
+            if (r.GetValue(refinedOut) is { } outputs)
+            {
+                // Every refinement, proved or not: a baseline records what a version did, and compare judges it.
+                foreach (var proof in results.Where(p => p.Refinement is not null))
+                {
+                    var path = ComparisonSide.StoredPath(outputs, proof.File);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    JsonInput.WriteAtomically(path, RefinementOutput.PolicyJson(proof.Refinement!));
+                }
+                Console.Out.WriteLine($"refined policies: {outputs}");
+            }
             if (r.GetValue(report) is { } folder)
             {
                 CorpusReport.Write(folder, summary, actions, generalizer);

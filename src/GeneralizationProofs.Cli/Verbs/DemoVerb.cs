@@ -22,7 +22,7 @@ public static class DemoVerb
         var command = new Command("demo", description) { catalog, strategy, engine };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var example = ExampleCase.Named(ExampleCase.Acceptance);
             var catalogFile = r.GetValue(catalog) ?? example.CatalogFile;
             var actions = ActionCatalog.Load(catalogFile);

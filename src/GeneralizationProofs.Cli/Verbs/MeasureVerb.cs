@@ -38,7 +38,7 @@ public static class MeasureVerb
         command.SetAction(r => CliCommon.Run(() =>
         {
             var file = r.GetValue(catalog)!;
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var loads = new List<double>();
             ActionCatalog actions = null!;
             for (var i = 0; i < r.GetValue(runs); i++)
@@ -54,13 +54,13 @@ public static class MeasureVerb
             var policy = PolicyDocument.FromText(
                 $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{string.Join(", ", entries.Select(e => $"\"{e}\""))}}], "Resource": "*"}]}""",
                 "measure");
-            var refiner = new PolicyRefiner(generalizer, new GeneralizationContext(actions, unused));
+            var context = new GeneralizationContext(actions, unused);
             var refines = new List<double>();
             PolicyRefinement refinement = null!;
             for (var i = 0; i < r.GetValue(runs); i++)
             {
                 var watch = Stopwatch.StartNew();
-                refinement = refiner.Refine(policy);
+                refinement = generalizer.Refine(policy, context);
                 refines.Add(watch.Elapsed.TotalMilliseconds);
             }
             Console.Out.WriteLine($"catalog {actions.Date}: {actions.Count} actions; patterns {string.Join(",", entries)}: {matched.Count} matched, {unused.Count} unused (seed {r.GetValue(seed)})");

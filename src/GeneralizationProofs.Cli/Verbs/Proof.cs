@@ -7,7 +7,7 @@ namespace GeneralizationProofs.Cli.Verbs;
 public static class Proof
 {
     /// <summary>The properties named (all claimed), or the strategy's claims with the rest measured when none are named.</summary>
-    public static ProofScope Scope(IGeneralizer strategy, string? list)
+    public static ProofScope Scope(IPolicyStrategy strategy, string? list)
     {
         if (list is null)
         {

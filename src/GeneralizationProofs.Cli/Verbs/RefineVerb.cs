@@ -28,7 +28,7 @@ public static class RefineVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             PolicyRefinement refinement;
             if (r.GetValue(verify))
@@ -47,7 +47,7 @@ public static class RefineVerb
             }
             else
             {
-                refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
+                refinement = generalizer.Refine(inputs.Policy, new(inputs.Catalog, inputs.Unused), inputs.IgnoredUnused);
             }
             var text = r.GetValue(format) switch
             {

@@ -31,7 +31,7 @@ public static class TrieVerb
             {
                 throw new InputException("--pattern", entry.Text, "the trie is drawn for prefix wildcards such as s3:Get*");
             }
-            if (CliCommon.Strategy(r.GetValue(strategy)!) is not TriePrefixGeneralizer generalizer)
+            if (CliCommon.Strategy(r, r.GetValue(strategy)!) is not TriePrefixGeneralizer generalizer)
             {
                 throw new InputException("--strategy", r.GetValue(strategy)!,
                     "only trie strategies (reference, character, tightest, verb-noun) have a trie to draw");

@@ -33,7 +33,7 @@ public static class VerifyVerb
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
             CliCommon.AtMostOneStandardInput(("--policy", r.GetValue(policy)!), ("--unused", r.GetValue(unused)!),
                 ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!));

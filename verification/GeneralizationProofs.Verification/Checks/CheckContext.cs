@@ -36,14 +36,14 @@ public sealed record StatementCase(string Label, IReadOnlyList<string> Original,
 /// What every check needs: the catalog, the unused set, the strategy (for M1's granularity), the solver, and an
 /// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver.
 /// </summary>
-public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
+public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolicyStrategy strategy, IQuerySolver solver, string? smtOut = null)
 {
     // The file is written after the answer: it carries the agreed status, and the manifest each engine's answer.
     private readonly SmtExport? _export = smtOut is null ? null : new SmtExport(smtOut, solver.SolverVersion);
 
     public ActionCatalog Catalog => catalog;
     public ActionSet Unused => unused;
-    public IGeneralizer Strategy => strategy;
+    public IPolicyStrategy Strategy => strategy;
     public string SolverVersion => solver.SolverVersion;
 
     public Answer Ask(Query query)
