@@ -38,7 +38,9 @@ public sealed record VerificationReport(
 /// </summary>
 public sealed class PolicyVerifier(CheckContext context)
 {
-    public VerificationReport Verify(PolicyDocument original, PolicyDocument refined, PropertyKind claimed, PropertyKind measured = PropertyKind.All)
+    /// <param name="cancel">checked between statements (a solver built with the same token also stops inside a query).</param>
+    public VerificationReport Verify(PolicyDocument original, PolicyDocument refined, PropertyKind claimed, PropertyKind measured = PropertyKind.All,
+        CancellationToken cancel = default)
     {
         var (cases, problems) = Align(original, refined);
         var reports = new List<PropertyReport>();
@@ -46,7 +48,11 @@ public sealed class PolicyVerifier(CheckContext context)
         foreach (var property in PropertyKinds.Order.Where(p => (claimed | measured).HasFlag(p)))
         {
             var watch = Stopwatch.StartNew();
-            var outcomes = cases.Select(c => CheckStatement(property, c, keptCache)).ToList();
+            var outcomes = cases.Select(c =>
+            {
+                cancel.ThrowIfCancellationRequested();
+                return CheckStatement(property, c, keptCache);
+            }).ToList();
             var outcome = outcomes.Any(o => o.Verdict == Verdict.Refuted) ? Verdict.Refuted
                 : outcomes.Any(o => o.Verdict == Verdict.Unknown) ? Verdict.Unknown
                 : Verdict.Proved;

@@ -47,22 +47,33 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 /// </summary>
 public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
 {
-    /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
-    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
+    /// <summary>
+    /// Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes. Cancelling
+    /// interrupts the running queries (Z3_interrupt), starts no further policy and throws OperationCanceledException.
+    /// </summary>
+    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null, CancellationToken cancel = default)
     {
         var results = new PolicyProof[files.Count];
         // Results land in file order whatever the schedule. Each policy gets a fresh Z3 session: sessions are not
         // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        try
         {
-            using var session = new Z3Session(timeoutMs);
-            results[i] = Prove(files[i], session);
-            done?.Invoke(results[i]);
-        });
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel }, i =>
+            {
+                using var session = new Z3Session(timeoutMs, cancel: cancel);
+                results[i] = Prove(files[i], session, cancel);
+                done?.Invoke(results[i]);
+            });
+        }
+        // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel);
+        }
         return results;
     }
 
-    public PolicyProof Prove(string file, IQuerySolver solver)
+    public PolicyProof Prove(string file, IQuerySolver solver, CancellationToken cancel = default)
     {
         PolicyDocument policy;
         try
@@ -79,7 +90,7 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
         var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
         var draw = watch.Elapsed.TotalMilliseconds;
         // The claims are proved; nothing else is measured (the corpus run answers "is it still right?").
-        var proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+        var proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy), cancel: cancel);
         return new PolicyProof(file, policy.Name, proof.Report.Verdict, null, granted.Count, unused.Count,
             policy.Statements.Sum(s => s.Actions.Count), proof.Refined.Statements.Sum(s => s.Actions.Count),
             draw + proof.RefineMs, proof.ProveMs, proof.Refinement, proof.Report, unused);

@@ -18,23 +18,23 @@ public static class RefineVerb
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
-        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
+        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
             policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("refine", cancel =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             PolicyRefinement refinement;
             if (r.GetValue(verify))
             {
-                using var solver = new Z3Session();
+                using var solver = new Z3Session(cancel: cancel);
                 var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
-                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused);
+                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused, cancel: cancel);
                 var report = proof.Report;
                 refinement = proof.Refinement;
                 if (!report.Proved)
@@ -48,6 +48,7 @@ public static class RefineVerb
             {
                 refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
             }
+            cancel.ThrowIfCancellationRequested();
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),
