@@ -20,7 +20,8 @@ public static class InputLimits
         if (action.Length > MaxActionLength)
         {
             throw new InputException(file, place,
-                $"{what} of {action.Length:N0} characters is longer than the limit of {MaxActionLength:N0} (IAM action names are under 130)");
+                $"{what} of {action.Length:N0} characters is longer than the limit of {MaxActionLength:N0} "
+                + "(IAM action names are under 130)");
         }
         return action;
     }

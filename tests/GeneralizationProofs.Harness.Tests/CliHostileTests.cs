@@ -82,7 +82,8 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
     [Fact]
     public void MeasurePatternsWithAQuoteOrABackslashAreEntries()
     {
-        var result = CliRunner.InProcess("measure", "--catalog", files.Catalog, "--patterns", "s3:Get\"x,s3:\\y*,s3:Get*", "--runs", "1", "--no-verify");
+        var result = CliRunner.InProcess("measure", "--catalog", files.Catalog, "--patterns", "s3:Get\"x,s3:\\y*,s3:Get*",
+            "--runs", "1", "--no-verify");
         result.AssertNoCrash("measure");
         Assert.Equal(0, result.Code);
         Assert.Contains("6 matched", result.Out);
@@ -159,7 +160,8 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"verify took {watch.Elapsed}");
 
         var over = files.Write($"over-{unit.Length}.json", CliFixture.PolicyJson(entry + "A"));
-        var refused = CliRunner.InProcess("verify", "--policy", over, "--unused", files.Unused, "--catalog", files.Catalog, "--refined", refined);
+        var refused = CliRunner.InProcess("verify", "--policy", over, "--unused", files.Unused, "--catalog", files.Catalog,
+            "--refined", refined);
         Assert.Equal(2, refused.Code);
         Assert.Contains("$.Statement[0].Action[0]", refused.Err);
         Assert.Contains("1,024", refused.Err);

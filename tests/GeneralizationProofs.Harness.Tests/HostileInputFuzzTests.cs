@@ -119,9 +119,10 @@ public sealed class HostileInputFuzzTests(CliFixture files, ITestOutputHelper lo
                 """{"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Sid": 5, "Principal": []}]}""",
                 """{"Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "NotResource": "*"}]}""",
                 """{"Statement": [{"Effect": "Allow", "Action": [], "Resource": "*"}]}""",
-                """{"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}, {"Effect": "Deny", "Action": "*", "Resource": "*"}]}""",
+                """{"Statement": [{"Effect": "Allow", "NotAction": "iam:*"}, {"Effect": "Deny", "Action": "*", "Resource": "*"}]}""",
                 """{"Statement": "x"}""", """{"document": 5}""", """{"PolicyVersion": {"Document": []}}""",
-                CliFixture.PolicyJson(Long(limit)), CliFixture.PolicyJson(Long(limit + 1)), CliFixture.PolicyJson("s3:Get\u0001", "\u00e9:*"),
+                CliFixture.PolicyJson(Long(limit)), CliFixture.PolicyJson(Long(limit + 1)),
+                CliFixture.PolicyJson("s3:Get\u0001", "\u00e9:*"),
             ],
             1 =>
             [

@@ -58,7 +58,8 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
         // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
         try
         {
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel }, i =>
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
+            Parallel.For(0, files.Count, options, i =>
             {
                 using var session = new Z3Session(timeoutMs, cancel: cancel);
                 results[i] = Prove(files[i], session, cancel);
@@ -66,7 +67,8 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
             });
         }
         // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
-        catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        catch (AggregateException e) when (cancel.IsCancellationRequested
+                                           && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
         {
             throw new OperationCanceledException(cancel);
         }

@@ -18,13 +18,17 @@ public static class CorpusVerb
     {
         var policies = CliCommon.PolicyFoldersOption();
         var catalog = CliCommon.CatalogOption();
-        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 }.Fraction();
+        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 }
+            .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var strategy = CliCommon.StrategyOption();
-        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
-        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 }.AtLeast(1);
+        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }
+            .AtLeast(1);
+        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 }
+            .AtLeast(1);
         var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" }.OutputFolder();
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }.AtLeast(1u);
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
             policies, catalog, rate, seed, strategy, jobs, sample, report, timeout,

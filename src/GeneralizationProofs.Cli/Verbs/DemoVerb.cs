@@ -20,7 +20,10 @@ public static class DemoVerb
         // With another --catalog the example's unused actions may be missing from it; the stale-catalog message
         // suggests this option, so demo takes it like the other verbs that read unused actions.
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
-        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)") { catalog, strategy, ignore };
+        var command = new Command("demo", "Refine and prove the acceptance example (role MyRole, June-2024 catalog)")
+        {
+            catalog, strategy, ignore,
+        };
         command.SetAction(r => CliCommon.Run(() =>
         {
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);

@@ -22,7 +22,8 @@ public static class MeasureVerb
     {
         var catalog = CliCommon.CatalogOption();
         var patterns = new Option<string>("--patterns") { Description = "comma-separated Action entries", DefaultValueFactory = _ => "*" };
-        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 }.Fraction();
+        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 }
+            .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var runs = new Option<int>("--runs") { Description = "repetitions for the medians", DefaultValueFactory = _ => 15 }.AtLeast(1);
         var strategy = CliCommon.StrategyOption();

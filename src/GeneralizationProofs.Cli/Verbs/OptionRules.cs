@@ -12,7 +12,8 @@ public static class OptionRules
 {
     public static Option<int> AtLeast(this Option<int> option, int min) => Rule(option, v => v >= min, $"an integer of at least {min}");
 
-    public static Option<int?> AtLeast(this Option<int?> option, int min) => Rule(option, v => v is null || v >= min, $"an integer of at least {min}");
+    public static Option<int?> AtLeast(this Option<int?> option, int min) =>
+        Rule(option, v => v is null || v >= min, $"an integer of at least {min}");
 
     public static Option<uint> AtLeast(this Option<uint> option, uint min) => Rule(option, v => v >= min, $"an integer of at least {min}");
 

@@ -22,8 +22,10 @@ public static class VerifyVerb
         };
         var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" }.OutputFolder();
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }.AtLeast(1u);
+        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" }
+            .OutputFolder();
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
@@ -39,7 +41,8 @@ public static class VerifyVerb
             using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit), cancel);
             // The queries go to a hidden sibling folder, published only when the proof ran to its end.
             using var smt = new StagedFolder(r.GetValue(smtOut));
-            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, smt.Staging, cancel);
+            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
+                smt.Staging, cancel);
             smt.Publish();
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
             return ExitCodes.Of(report.Verdict);

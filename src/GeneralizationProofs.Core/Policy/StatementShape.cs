@@ -78,7 +78,8 @@ internal static class StatementShape
         {
             return;
         }
-        throw new InputException(file, place, $"must be \"*\" or a non-empty object such as {{\"AWS\": \"arn:…\"}}, found {Describe(value)}");
+        throw new InputException(file, place,
+            $"must be \"*\" or a non-empty object such as {{\"AWS\": \"arn:…\"}}, found {Describe(value)}");
     }
 
     /// <summary>IAM: <c>{"Operator": {"key": value-or-values}}</c>.</summary>
