@@ -125,7 +125,7 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     }
 
     /// <summary>Every obligation of the case's proof (claims and measurements) asked of all three parties.</summary>
-    private CaseResult Obligations(IGeneralizer strategy, RandomCase c)
+    private CaseResult Obligations(IPolicyStrategy strategy, RandomCase c)
     {
         var parties = new ThreePartySolver(_z3!, _automata!);
         RefineAndProve.Run(strategy, c.Policy(), c.ActionCatalog(), c.UnusedSet(), parties, ProofScope.Exactly(PropertyKind.All));

@@ -49,22 +49,35 @@ public sealed record CorpusSettings(string Catalog, string CatalogDate, string S
 public sealed class CorpusProof(ActionCatalog catalog, IPolicyStrategy strategy, double unusedRate, int seed, uint timeoutMs = 10_000,
     EngineChoice engine = EngineChoice.Z3)
 {
-    /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
-    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
+    /// <summary>
+    /// Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes. Cancelling
+    /// interrupts the running queries (Z3_interrupt), starts no further policy and throws OperationCanceledException.
+    /// </summary>
+    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null, CancellationToken cancel = default)
     {
         var results = new PolicyProof[files.Count];
         // Results land in file order whatever the schedule. Each policy gets fresh engines: a Z3 session is not
         // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        try
         {
-            using var session = Engines.Create(engine, timeoutMs);
-            results[i] = Prove(files[i], session);
-            done?.Invoke(results[i]);
-        });
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
+            Parallel.For(0, files.Count, options, i =>
+            {
+                using var session = Engines.Create(engine, timeoutMs, cancel: cancel);
+                results[i] = Prove(files[i], session, cancel);
+                done?.Invoke(results[i]);
+            });
+        }
+        // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
+        catch (AggregateException e) when (cancel.IsCancellationRequested
+                                           && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel);
+        }
         return results;
     }
 
-    public PolicyProof Prove(string file, IQuerySolver solver)
+    public PolicyProof Prove(string file, IQuerySolver solver, CancellationToken cancel = default)
     {
         PolicyDocument policy;
         try
@@ -84,7 +97,7 @@ public sealed class CorpusProof(ActionCatalog catalog, IPolicyStrategy strategy,
         RefinementProof proof;
         try
         {
-            proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+            proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy), cancel: cancel);
         }
         catch (StrategyFailedException e)
         {

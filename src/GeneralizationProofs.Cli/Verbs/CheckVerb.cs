@@ -15,10 +15,11 @@ public static class CheckVerb
     public static Command Create()
     {
         var strategy = CliCommon.StrategyOption(withMutants: true);
-        var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 };
+        var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)", DefaultValueFactory = _ => 1 };
-        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
-        var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" };
+        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 }
+            .AtLeast(1);
+        var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" }.AtLeast(0);
         var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
         var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
@@ -178,6 +179,49 @@ public static class CliCommon
         }
     }
 
+    /// <summary>Exit code of a run cancelled by SIGINT (128 + 2, as shells report it).</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>
+    /// As <see cref="Run(Func{int})"/> for a long verb that honours cancellation. A first SIGINT (Ctrl-C) or SIGTERM
+    /// cancels the token: solver queries are interrupted inside Z3, workers stop, nothing is written, and the verb
+    /// exits 130 saying what was cancelled. A second signal is left to the runtime, which ends the process.
+    /// </summary>
+    public static int Run(string what, Func<CancellationToken, int> body)
+    {
+        using var cancel = new CancellationTokenSource();
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine($"genproof: {context.Signal}: cancelling {what} (again to kill)");
+                cancel.Cancel();
+            }
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        try
+        {
+            return Run(() => body(cancel.Token));
+        }
+        catch (Exception e) when (cancel.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        {
+            Console.Error.WriteLine($"genproof: cancelled: {what} stopped before it finished; no result and no output written");
+            return Cancelled;
+        }
+    }
+
+    /// <summary>Prints the policy's warnings (accepted but odd shapes, such as a statement without Resource) on stderr.</summary>
+    public static void Warn(Policy.PolicyDocument policy)
+    {
+        foreach (var warning in policy.Warnings)
+        {
+            Console.Error.WriteLine($"genproof: warning: {warning}");
+        }
+    }
+
     /// <summary>Prints to stdout, or writes the file atomically (no partial file on failure).</summary>
     public static void Emit(string text, string? outFile)
     {
@@ -198,6 +242,7 @@ public static class CliCommon
         AtMostOneStandardInput(("--policy", policyFile), ("--unused", unusedFile), ("--catalog", catalogFile));
         var catalog = ActionCatalog.Load(catalogFile);
         var policy = PolicyDocument.Load(policyFile);
+        Warn(policy);
         var unused = UnusedActions.Load(unusedFile, catalog, ignoreUnknownUnused, out var ignored);
         return new Inputs(policy, catalog, unused, ignored);
     }

@@ -20,33 +20,41 @@ public static class CorpusVerb
     {
         var policies = CliCommon.PolicyFoldersOption();
         var catalog = CliCommon.CatalogOption();
-        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 };
+        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 }
+            .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var strategy = CliCommon.StrategyOption();
-        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" };
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }
+            .AtLeast(1);
+        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 }
+            .AtLeast(1);
+        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" }.OutputFolder();
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
         var engine = CliCommon.EngineOption(EngineChoice.Both);
         var refinedOut = new Option<string?>("--refined-out")
         {
             Description = "store each refined policy as DIR/<policy folder>/<file>: a baseline for compare --left-dir",
-        };
+        }.OutputFolder();
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
             policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, engine, refinedOut,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("the corpus run", cancel =>
         {
             var folders = CliCommon.PolicyFolders(r.GetValue(policies));
-            if (r.GetValue(rate) is < 0 or > 1)
-            {
-                throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
-            }
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
-            var files = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
+            var files = CorpusCase.Sample(CorpusCase.Files(folders, out var skipped), r.GetValue(sample));
+            foreach (var entry in skipped)
+            {
+                Console.Error.WriteLine($"genproof: skipped (not a regular file): {entry}");
+            }
+            if (skipped.Count > 0)
+            {
+                Console.Error.WriteLine($"genproof: {skipped.Count} entries of the policy folders skipped: not regular files");
+            }
             if (files.Count == 0)
             {
                 throw new InputException(string.Join(", ", folders), "folder", "holds no policy files: nothing to prove");
@@ -66,7 +74,7 @@ public static class CorpusVerb
                         progress.Line($"{proof.Status.ToString().ToLowerInvariant()}: {proof.Name} ({proof.File})");
                     }
                     progress.Report(Interlocked.Increment(ref done), files.Count, $"{Volatile.Read(ref notProved)} not proved");
-                });
+                }, cancel);
             progress.Finish();
             var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds);
             Console.Out.Write(summary.Text());

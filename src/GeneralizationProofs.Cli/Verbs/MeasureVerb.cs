@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
@@ -21,9 +22,10 @@ public static class MeasureVerb
     {
         var catalog = CliCommon.CatalogOption();
         var patterns = new Option<string>("--patterns") { Description = "comma-separated Action entries", DefaultValueFactory = _ => "*" };
-        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 };
+        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 }
+            .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var runs = new Option<int>("--runs") { Description = "repetitions for the medians", DefaultValueFactory = _ => 15 };
+        var runs = new Option<int>("--runs") { Description = "repetitions for the medians", DefaultValueFactory = _ => 15 }.AtLeast(1);
         var strategy = CliCommon.StrategyOption();
         var noVerify = new Option<bool>("--no-verify") { Description = "time refinement only" };
         var engine = CliCommon.EngineOption(EngineChoice.Both);
@@ -51,9 +53,18 @@ public static class MeasureVerb
             var matched = entries.SelectMany(e => actions.Matching(new Patterns.ActionPattern(e))).Distinct().Order(StringComparer.Ordinal).ToList();
             var random = new Random(r.GetValue(seed));
             var unused = new ActionSet(matched.Where(_ => random.NextDouble() < r.GetValue(rate)));
-            var policy = PolicyDocument.FromText(
-                $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{string.Join(", ", entries.Select(e => $"\"{e}\""))}}], "Resource": "*"}]}""",
-                "measure");
+            // Built as nodes: a pattern with a quote or a backslash is an entry, not broken JSON.
+            var document = new JsonObject
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = new JsonArray(new JsonObject
+                {
+                    ["Effect"] = "Allow",
+                    ["Action"] = new JsonArray(entries.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray()),
+                    ["Resource"] = "*",
+                }),
+            };
+            var policy = PolicyDocument.Parse(document, "--patterns");
             var context = new GeneralizationContext(actions, unused);
             var refines = new List<double>();
             PolicyRefinement refinement = null!;

@@ -22,8 +22,10 @@ public static class VerifyVerb
         };
         var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" };
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" }
+            .OutputFolder();
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var engine = CliCommon.EngineOption(EngineChoice.Both);
@@ -31,7 +33,7 @@ public static class VerifyVerb
         {
             policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore, engine,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("verify", cancel =>
         {
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
@@ -39,10 +41,14 @@ public static class VerifyVerb
                 ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!));
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
-            // A disagreement of the two engines is written beside the other queries when --smt-out is given.
+            // The queries go to a hidden sibling folder, published only when the proof ran to its end; a disagreement of
+            // the two engines is written there too.
+            using var smt = new StagedFolder(r.GetValue(smtOut));
             using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
-                r.GetValue(smtOut));
-            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
+                smt.Staging, cancel);
+            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
+                smt.Staging, cancel);
+            smt.Publish();
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
             return ExitCodes.Of(report.Verdict);
         }));

@@ -139,6 +139,8 @@ public sealed class ActionCatalog
                     throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]", "expected a string action name");
                 }
                 var name = v.GetValue<string>();
+                // Checked before the message below could echo a megabyte of name.
+                InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{i}]", "a catalog action");
                 if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
                 {
                     throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]",

@@ -73,6 +73,9 @@ public sealed class PolicyDocument
     public IReadOnlyList<Statement> Statements { get; }
     public bool StatementIsObject { get; }
 
+    /// <summary>Shapes accepted but worth a word (a statement without Resource); the CLI prints them on stderr.</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = [];
+
     /// <summary>
     /// A name for the policy: the wrapper's <c>name</c>, else the policy's <c>Id</c>, else the file name without
     /// extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
@@ -96,6 +99,7 @@ public sealed class PolicyDocument
     {
         var (document, place) = Unwrap(root, file);
         var statements = new List<Statement>();
+        var warnings = new List<string>();
         var statementIsObject = false;
         if (document["Version"] is { } version
             && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
@@ -107,7 +111,7 @@ public sealed class PolicyDocument
         {
             case JsonObject single:
                 statementIsObject = true;
-                statements.Add(ReadStatement(single, 0, place + ".Statement", file));
+                statements.Add(ReadStatement(single, 0, place + ".Statement", file, warnings));
                 break;
             case JsonArray list:
                 for (var i = 0; i < list.Count; i++)
@@ -117,7 +121,7 @@ public sealed class PolicyDocument
                     {
                         throw new InputException(file, sPlace, "a statement must be a JSON object");
                     }
-                    statements.Add(ReadStatement(obj, i, sPlace, file));
+                    statements.Add(ReadStatement(obj, i, sPlace, file, warnings));
                 }
                 break;
             case null:
@@ -125,7 +129,7 @@ public sealed class PolicyDocument
             default:
                 throw new InputException(file, place + ".Statement", "must be an object or an array of objects");
         }
-        return new PolicyDocument(file, root, document, place, statements, statementIsObject);
+        return new PolicyDocument(file, root, document, place, statements, statementIsObject) { Warnings = warnings };
     }
 
     private static (JsonObject Document, string Place) Unwrap(JsonNode root, string file)
@@ -152,8 +156,9 @@ public sealed class PolicyDocument
     private static JsonObject AsObject(JsonNode node, string file, string place) =>
         node as JsonObject ?? throw new InputException(file, place, "the wrapped policy must be a JSON object");
 
-    private static Statement ReadStatement(JsonObject node, int index, string place, string file)
+    private static Statement ReadStatement(JsonObject node, int index, string place, string file, List<string> warnings)
     {
+        warnings.AddRange(StatementShape.Check(node, file, place));
         var effect = AsString(node["Effect"]) is { } effectText
             ? effectText switch
             {
@@ -203,6 +208,7 @@ public sealed class PolicyDocument
         {
             throw new InputException(file, place, "an action must not be empty");
         }
+        InputLimits.CheckActionLength(action, file, place);
         foreach (var c in action)
         {
             if (c is not ('\t' or '\n' or '\r' or (>= '\u0020' and <= '\u00FF')))

@@ -21,11 +21,13 @@ public static class Engines
     /// <param name="timeoutMs">Z3's timeout per all-strings query (the automata have none: they always finish).</param>
     /// <param name="resourceLimit">Z3's deterministic rlimit per query (0: none).</param>
     /// <param name="disagreements">where <c>both</c> writes a query the engines disagree on (null: a temp folder).</param>
-    public static IQuerySolver Create(EngineChoice choice, uint timeoutMs = 10_000, uint resourceLimit = 0, string? disagreements = null) =>
+    /// <param name="cancel">interrupts Z3 (the automata finish their query) when a run is cancelled (Ctrl-C).</param>
+    public static IQuerySolver Create(EngineChoice choice, uint timeoutMs = 10_000, uint resourceLimit = 0, string? disagreements = null,
+        CancellationToken cancel = default) =>
         choice switch
         {
-            EngineChoice.Z3 => new Z3Session(timeoutMs, resourceLimit),
+            EngineChoice.Z3 => new Z3Session(timeoutMs, resourceLimit, cancel),
             EngineChoice.Automata => new AutomatonSolver(),
-            _ => new BothEngines(new Z3Session(timeoutMs, resourceLimit), new AutomatonSolver(), disagreements),
+            _ => new BothEngines(new Z3Session(timeoutMs, resourceLimit, cancel), new AutomatonSolver(), disagreements),
         };
 }

@@ -21,11 +21,9 @@ public sealed class SolverUnavailableException(string message) : Exception(messa
 /// </list>
 /// Not thread-safe: one session per thread.
 /// </summary>
-public sealed class Z3Session : IQuerySolver
+public sealed partial class Z3Session : IQuerySolver
 {
     private const int QueriesPerSolver = 200;
-    private static readonly object LoadLock = new();
-    private static bool _resolverSet;
 
     private readonly IntPtr _ctx;
     private readonly Native.Z3_error_handler _onError;
@@ -45,7 +43,8 @@ public sealed class Z3Session : IQuerySolver
 
     /// <param name="timeoutMs">per all-strings query, in milliseconds.</param>
     /// <param name="resourceLimit">Z3's deterministic <c>rlimit</c> per query (0: none); exceeding it answers Unknown.</param>
-    public Z3Session(uint timeoutMs = 10_000, uint resourceLimit = 0)
+    /// <param name="cancel">interrupts a running query (Z3_interrupt) and makes every later one throw.</param>
+    public Z3Session(uint timeoutMs = 10_000, uint resourceLimit = 0, CancellationToken cancel = default)
     {
         LoadLibrary();
         _timeoutMs = timeoutMs;
@@ -60,55 +59,22 @@ public sealed class Z3Session : IQuerySolver
         _regexSort = Keep(Native.Z3_mk_re_sort(_ctx, _stringSort));
         _anyChar = Keep(ParseAnyChar());
         SolverVersion = "Z3 " + Native.Z3_get_full_version();
+        _cancel = cancel;
+        _interrupt = cancel.Register(Interrupt);
     }
 
     public string SolverVersion { get; }
 
-    /// <summary>Points Microsoft.Z3's imports of "libz3" at the system library; a clear message if it is missing.</summary>
-    public static void LoadLibrary()
-    {
-        lock (LoadLock)
-        {
-            if (!_resolverSet)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(Native).Assembly, (name, assembly, path) =>
-                {
-                    if (!name.Contains("z3", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return IntPtr.Zero;
-                    }
-                    foreach (var candidate in new[] { "libz3.so.4", "libz3.so", "libz3.dylib", "libz3.dll", "libz3" })
-                    {
-                        if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle))
-                        {
-                            return handle;
-                        }
-                    }
-                    return IntPtr.Zero;
-                });
-                _resolverSet = true;
-            }
-            try
-            {
-                _ = Native.Z3_get_full_version();
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-            {
-                throw new SolverUnavailableException(
-                    "the Z3 library (libz3.so.4) was not found. On Debian/Ubuntu: apt-get install -y libz3-4  (" + e.GetType().Name + ")");
-            }
-        }
-    }
-
     public Answer Decide(Query query)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _cancel.ThrowIfCancellationRequested();
         try
         {
             var regex = Regex(query.Include, query.Exclude);
             return query.Candidates is { } candidates ? DecideCandidates(candidates, regex) : DecideAllStrings(regex);
         }
-        catch (Z3Exception e)
+        catch (Z3Exception e) when (!_cancel.IsCancellationRequested)
         {
             return Answer.Unknown($"solver error: {e.Message} {_lastError}");
         }
@@ -138,6 +104,7 @@ public sealed class Z3Session : IQuerySolver
                 case 1:
                     return Answer.Sat(candidate);
                 case 0:
+                    _cancel.ThrowIfCancellationRequested();
                     return Answer.Unknown($"the rewriter did not decide whether \"{candidate}\" is in the language");
             }
         }
@@ -160,6 +127,7 @@ public sealed class Z3Session : IQuerySolver
         try
         {
             Native.Z3_solver_assert(_ctx, _solver, member);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = Native.Z3_solver_check(_ctx, _solver);
             switch (result)
             {
@@ -174,7 +142,7 @@ public sealed class Z3Session : IQuerySolver
                     Native.Z3_model_dec_ref(_ctx, model);
                     return witness is null ? Answer.Unknown("sat, but the model gave no string") : Answer.Sat(witness);
                 default:
-                    return Answer.Unknown(Native.Z3_solver_get_reason_unknown(_ctx, _solver));
+                    return Answer.Unknown(UnknownReason(Native.Z3_solver_get_reason_unknown(_ctx, _solver), watch.Elapsed));
             }
         }
         finally
@@ -293,6 +261,8 @@ public sealed class Z3Session : IQuerySolver
             return;
         }
         _disposed = true;
+        // Waits for an interrupt already running on another thread, so it never touches a deleted context.
+        _interrupt.Dispose();
         if (_solver != IntPtr.Zero)
         {
             Native.Z3_solver_dec_ref(_ctx, _solver);
