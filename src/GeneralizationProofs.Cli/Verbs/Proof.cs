@@ -33,6 +33,8 @@ public static class Proof
             result |= ReportWriter.ParseProperty(name) ?? throw new InputException("--properties", name,
                 "unknown property; use sound, no-escalation, complete, maximal, non-redundant, minimum-size");
         }
-        return result;
+        // "--properties ," names nothing: proving the empty set would print "every claimed property PROVED" and exit 0.
+        return result != PropertyKind.None ? result : throw new InputException("--properties", list,
+            "no property named; use one or more of sound, no-escalation, complete, maximal, non-redundant, minimum-size");
     }
 }
