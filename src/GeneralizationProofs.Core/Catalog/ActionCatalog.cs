@@ -154,7 +154,7 @@ public sealed class ActionCatalog
 
     private static bool IsNameCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 
-    /// <summary>The index of the first character outside the class; -1 for an empty string (which is outside too); null when all are in.</summary>
+    /// <summary>The index of the first character outside the class; -1 for an empty string (outside too); null when all are in.</summary>
     private static int? FirstOutside(string s, Func<char, bool> allowed)
     {
         if (s.Length == 0)

@@ -8,7 +8,8 @@ namespace GeneralizationProofs.Verification.Checks;
 public enum Outcome { Proved, Refuted, Unknown }
 
 /// <summary>A concrete string that breaks a property, with the patterns involved on each side.</summary>
-public sealed record Counterexample(string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
+public sealed record Counterexample(
+    string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
 
 /// <summary>One property's outcome on one statement. Evidence holds M1 witnesses, M2 witnesses and M3's certificate.</summary>
 public sealed record PropertyOutcome(
@@ -36,7 +37,8 @@ public sealed record StatementCase(string Label, IReadOnlyList<string> Original,
 
 /// <summary>
 /// What every check needs: the catalog, the unused set, the strategy (for M1's granularity), the solver, and an
-/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver.
+/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver, and
+/// every answer it returns has been replayed through the core matcher (<see cref="WitnessReplay"/>).
 /// </summary>
 public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
 {
@@ -55,7 +57,7 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
             var file = Path.Combine(smtOut, $"{Interlocked.Increment(ref _written):D5}-{Sanitize(query.Name)}.smt2");
             File.WriteAllText(file, SmtLibWriter.Write(query));
         }
-        return solver.Decide(query);
+        return WitnessReplay.Check(query, solver.Decide(query));
     }
 
     /// <summary>
@@ -65,11 +67,13 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
     /// the rewriter deriving the complemented union of every pattern for every candidate (60 candidates against 82
     /// literals took 3 s that way).
     /// </summary>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         AskNarrowed(name, candidates, include, exclude, out _);
 
     /// <param name="queries">how many queries were asked (one per group of candidates that keep the same patterns).</param>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
     {
         var includeIndex = new PatternIndex(include);
         var excludeIndex = new PatternIndex(exclude);
@@ -93,7 +97,8 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         foreach (var group in groups.Values)
         {
             queries++;
-            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {queries}", group.Candidates, group.Include, group.Exclude));
+            var part = groups.Count == 1 ? name : $"{name} part {queries}";
+            var answer = Ask(Query.OverCandidates(part, group.Candidates, group.Include, group.Exclude));
             if (answer.Kind != AnswerKind.Unsat)
             {
                 return answer;
