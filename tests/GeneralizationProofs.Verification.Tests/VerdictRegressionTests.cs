@@ -47,6 +47,18 @@ public class VerdictRegressionTests
     private static PropertyOutcome Only(VerificationReport report, PropertyKind kind) => Property(report, kind).Statements.Single();
 
     [Theory]
+    [InlineData("s3:GetObject*")]
+    [InlineData("s3:getobject*")]
+    [InlineData("s3:GETOBJECT*")]
+    public void Item1_MaximalityDoesNotDependOnSpelling(string emitted)
+    {
+        var report = Verify(["s3:*"], [emitted, "s3:GetBucket"]);
+        var m1 = Only(report, PropertyKind.Maximal);
+        Assert.True(m1.Outcome == Outcome.Refuted, ReportWriter.Text(report));
+        Assert.True(AsciiCase.Equal("s3:Get*", m1.Counterexample!.Action), m1.Counterexample.Action);
+    }
+
+    [Theory]
     [InlineData(@"s3:\x41*")]
     [InlineData(@"s3:\u{41}*")]
     [InlineData(@"s3:\u{d800}*")]
@@ -73,6 +85,15 @@ public class VerdictRegressionTests
         Assert.Equal(AnswerKind.Unknown, WitnessReplay.Check(finite, Answer.Sat("s3:PutObject")).Kind);
         Assert.Equal(AnswerKind.Sat, WitnessReplay.Check(finite, Answer.Sat("s3:GetObject")).Kind);
         Assert.Equal(AnswerKind.Sat, WitnessReplay.Check(query, Answer.Sat(@"s3:\x41")).Kind);
+    }
+
+    [Fact]
+    public void Item5_MaximalityJudgesEveryEmittedWildcard()
+    {
+        var report = Verify(["s3:*"], ["s3:GetObjec?*", "s3:GetBucket"]);
+        var m1 = Only(report, PropertyKind.Maximal);
+        Assert.True(m1.Outcome != Outcome.Proved, ReportWriter.Text(report));
+        Assert.Contains("s3:GetObjec?*", m1.Reason);
     }
 
     [Fact]
