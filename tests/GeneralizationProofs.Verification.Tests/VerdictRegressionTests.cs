@@ -59,6 +59,16 @@ public class VerdictRegressionTests
     }
 
     [Theory]
+    [InlineData("s3:GetObject*", "s3:GetObject*")]
+    [InlineData("s3:GetObject*", "S3:GETOBJECT*")]
+    [InlineData("s3:GetObject*", "s3:GetObject**")]
+    public void Item2_EachCopyOfADuplicateIsRedundant(string first, string second)
+    {
+        var report = Verify(["s3:*"], [first, second, "s3:GetBucket"]);
+        Assert.True(Only(report, PropertyKind.NonRedundant).Outcome == Outcome.Refuted, ReportWriter.Text(report));
+    }
+
+    [Theory]
     [InlineData(@"s3:\x41*")]
     [InlineData(@"s3:\u{41}*")]
     [InlineData(@"s3:\u{d800}*")]
