@@ -68,6 +68,17 @@ public class VerdictRegressionTests
         Assert.True(Only(report, PropertyKind.NonRedundant).Outcome == Outcome.Refuted, ReportWriter.Text(report));
     }
 
+    [Fact]
+    public void Item3_MinimumSizeCertificateNamesDistinctActions()
+    {
+        // GetObject is the only kept action of s3:GetObject*: one pattern suffices, so two copies are not minimum.
+        var report = Verify(["s3:GetObject*"], ["s3:GetObject", "s3:GetObject"], TriePrefixGeneralizer.Character(),
+            unused: new ActionSet(["s3:GetObjectAcl"]));
+        var m3 = Only(report, PropertyKind.MinimumSize);
+        Assert.True(m3.Outcome == Outcome.Refuted, ReportWriter.Text(report));
+        Assert.Contains("s3:GetObject", m3.Counterexample!.Explanation);
+    }
+
     [Theory]
     [InlineData(@"s3:\x41*")]
     [InlineData(@"s3:\u{41}*")]
