@@ -14,7 +14,8 @@ public sealed class SolverUnavailableException(string message) : Exception(messa
 /// <list type="bullet">
 /// <item>finite candidates: each candidate's membership <c>(str.in_re "c" R)</c> is a ground term that Z3's
 /// rewriter decides by regex derivatives (tens of µs); anything other than true/false is Unknown;</item>
-/// <item>all strings: a solver check of <c>x ∈ R</c> with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
+/// <item>all strings (over the alphabet Σ, see <see cref="PatternEncoding"/>): a solver check of <c>x ∈ R ∩ Σ*</c>
+/// with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
 /// performance cliff on <c>x ∈ R1 ∧ x ∉ R2</c>, z3 issue 5648), under push/pop with a fresh variable per query and
 /// a fresh solver every <see cref="QueriesPerSolver"/> queries. We never call <c>solver_reset</c>: in 4.8.12 we saw a
 /// reset solver answer unsat to a satisfiable query.</item>
@@ -172,13 +173,7 @@ public sealed class Z3Session : IQuerySolver
                 case -1:
                     return Answer.Unsat;
                 case 1:
-                    var model = Native.Z3_solver_get_model(_ctx, _solver);
-                    Native.Z3_model_inc_ref(_ctx, model);
-                    var value = IntPtr.Zero;
-                    string? problem = "sat, but the model gave no string";
-                    var witness = Native.Z3_model_eval(_ctx, model, x, 1, ref value) != 0 ? Z3Strings.Read(_ctx, value, out problem) : null;
-                    Native.Z3_model_dec_ref(_ctx, model);
-                    return witness is null ? Answer.Unknown($"engine error: {problem}") : Answer.Sat(witness);
+                    return Z3Strings.Witness(_ctx, _solver, x);
                 default:
                     return Answer.Unknown(Native.Z3_solver_get_reason_unknown(_ctx, _solver));
             }

@@ -19,6 +19,26 @@ internal static class Z3Strings
 {
     public static IntPtr Make(IntPtr ctx, string s) => Native.Z3_mk_string(ctx, PatternEncoding.EscapeCharacters(s));
 
+    /// <summary>The model's value of <paramref name="x"/> after a sat check, as the answer's witness.</summary>
+    public static Answer Witness(IntPtr ctx, IntPtr solver, IntPtr x)
+    {
+        var model = Native.Z3_solver_get_model(ctx, solver);
+        Native.Z3_model_inc_ref(ctx, model);
+        try
+        {
+            var value = IntPtr.Zero;
+            if (Native.Z3_model_eval(ctx, model, x, 1, ref value) == 0)
+            {
+                return Answer.Unknown("engine error: sat, but the model gave no string");
+            }
+            return Read(ctx, value, out var problem) is { } witness ? Answer.Sat(witness) : Answer.Unknown($"engine error: {problem}");
+        }
+        finally
+        {
+            Native.Z3_model_dec_ref(ctx, model);
+        }
+    }
+
     /// <summary>The characters of a string value, or null (with why) when it holds one above U+00FF.</summary>
     public static string? Read(IntPtr ctx, IntPtr value, out string? problem)
     {
