@@ -123,10 +123,10 @@ public sealed class ActionCatalog
         var actions = new List<string>();
         foreach (var (service, names) in services)
         {
-            if (service.Length == 0 || service.Contains(':'))
+            if (FirstOutside(service, IsServiceCharacter) is { } badService)
             {
                 throw new InputException(path, JsonPlaces.Member("$.services", service),
-                    "a service prefix must be non-empty and contain no ':'");
+                    $"a service prefix is one or more of a-z, 0-9 and '-' (spec §2); {Describe(service, badService)}");
             }
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
@@ -141,10 +141,10 @@ public sealed class ActionCatalog
                 var name = v.GetValue<string>();
                 // Checked before the message below could echo a megabyte of name.
                 InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{i}]", "a catalog action");
-                if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
+                if (FirstOutside(name, IsNameCharacter) is { } badName)
                 {
                     throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]",
-                        $"'{InputException.Shown(name)}' is not an action name (empty, or contains ':', '*' or '?')");
+                        $"an action name is one or more of A-Z, a-z and 0-9 (spec §2); {Describe(name, badName)}");
                 }
                 actions.Add($"{service}:{name}");
             }
@@ -155,4 +155,31 @@ public sealed class ActionCatalog
         }
         return new ActionCatalog(actions, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "");
     }
+
+    // The grammar every shared catalog follows (spec §2). Enforced on load because the refiner writes catalog
+    // spellings into refined policies: a name with U+212A (Kelvin sign) would give a policy that `verify` rejects,
+    // and the proofs' ASCII-only folding is exact only for ASCII names.
+    private static bool IsServiceCharacter(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-';
+
+    private static bool IsNameCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    /// <summary>The index of the first character outside the class; -1 for an empty string (outside too); null when all are in.</summary>
+    private static int? FirstOutside(string s, Func<char, bool> allowed)
+    {
+        if (s.Length == 0)
+        {
+            return -1;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!allowed(s[i]))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static string Describe(string s, int at) =>
+        at < 0 ? "it is empty" : $"'{s}' has U+{(int)s[at]:X4} at offset {at}";
 }
