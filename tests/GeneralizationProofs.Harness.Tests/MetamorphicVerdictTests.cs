@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FsCheck.Xunit;
 using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Campaign;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
@@ -100,7 +101,7 @@ public class MetamorphicVerdictTests
     /// </summary>
     private static void SameVerdicts(VerificationReport expected, VerificationReport actual, string? duplicatedIn, string what)
     {
-        foreach (var property in PolicyVerifier.Order)
+        foreach (var property in PropertyKinds.Order)
         {
             foreach (var statement in Expected(expected, property))
             {

@@ -147,7 +147,7 @@ public class VerdictRegressionTests
     [InlineData(",,")]
     public void Item6_AnEmptyPropertySetIsBadInput(string list)
     {
-        var e = Assert.Throws<InputException>(() => Cli.Verbs.Proof.ParseProperties(list));
+        var e = Assert.Throws<InputException>(() => Cli.Verbs.Proof.Scope(TriePrefixGeneralizer.Reference(), list));
         Assert.Equal("--properties", e.File);
     }
 }
