@@ -141,7 +141,9 @@ public class BadInputTests
         var catalog = Assert.Throws<InputException>(() => ActionCatalog.Parse(
             JsonInput.Parse($$$"""{"services": {"s3\u0000{{{longKey}}}": 7}}""", "c.json"), "c.json"));
         Assert.StartsWith("c.json: $.services[\"s3\\u0000kkk", catalog.Message);
-        Assert.EndsWith("… (5003 characters)\"]: expected an array of action names", catalog.Message);
+        // The service name breaks the spec §2 grammar before its value is looked at; echoed escaped and cut, twice.
+        Assert.EndsWith("… (5003 characters)' has U+0000 at offset 2", catalog.Message);
+        Assert.True(catalog.Message.Length < 400, catalog.Message);
 
         var unused = Assert.Throws<InputException>(() => UnusedActions.Read(
             JsonInput.Parse("""[{"serviceNamespace": "s3", "actions": ["Get\u0000Object"]}]""", "u.json"), "u.json",

@@ -181,5 +181,5 @@ public sealed class ActionCatalog
     }
 
     private static string Describe(string s, int at) =>
-        at < 0 ? "it is empty" : $"'{s}' has U+{(int)s[at]:X4} at offset {at}";
+        at < 0 ? "it is empty" : $"'{InputException.Shown(s)}' has U+{(int)s[at]:X4} at offset {at}";
 }
