@@ -62,7 +62,7 @@ public partial class EngineCampaignTests
         }
     }
 
-    [SkippableFact]
+    [Fact(Skip = "Open (issue 13): the planted disagreement was Z3 finding a string beyond the alphabet; since Z3 is pinned to the spec §2 alphabet both engines agree, and a new real disagreement must be found")]
     public void ThePartiesReportADifference()
     {
         using var z3 = new Z3Session();
