@@ -7,41 +7,6 @@ using GeneralizationProofs.Verification.Checks;
 
 namespace GeneralizationProofs.Verification;
 
-/// <summary>One property over the whole policy: the worst statement outcome, with every counterexample and witness.</summary>
-public sealed record PropertyReport(
-    PropertyKind Property,
-    bool Claimed,
-    Verdict Verdict,
-    int Queries,
-    double Milliseconds,
-    IReadOnlyList<PropertyOutcome> Statements);
-
-/// <param name="Accounting">every statement and document-level key, and what the verdict says about it (spec §4).</param>
-public sealed record VerificationReport(
-    string Policy,
-    string Strategy,
-    string Solver,
-    string Catalog,
-    IReadOnlyList<string> StructureProblems,
-    IReadOnlyList<PropertyReport> Properties,
-    IReadOnlyList<Account>? Accounting = null)
-{
-    /// <summary>
-    /// Proved when every claimed property is; a broken structure refutes the refinement. A policy that still grants an
-    /// unused action while sound is claimed but not refuted means the matcher and the solver disagree: Unknown, never
-    /// proved.
-    /// </summary>
-    public Verdict Verdict => StructureProblems.Count > 0 ? Verdict.Refuted
-        : Verdicts.All(Properties.Where(p => p.Claimed).Select(p => p.Verdict)) is var claimed && claimed != Verdict.Proved ? claimed
-        : GrantsUnused && Properties.Any(p => p.Claimed && p.Property == PropertyKind.Sound) ? Verdict.Unknown
-        : Verdict.Proved;
-
-    /// <summary>Some statement still grants an unused action (the accounting's matcher lists say which).</summary>
-    public bool GrantsUnused => (Accounting ?? []).Any(a => a.StillGranted.Count > 0);
-
-    public bool Proved => Verdict == Verdict.Proved;
-}
-
 /// <summary>
 /// Proves the properties of spec §4 for a refinement: original policy, unused actions, catalog, refined policy.
 /// Statements are aligned in order by everything but their Action (NotAction) list; Deny statements and document-level
