@@ -6,25 +6,6 @@ using GeneralizationProofs.Verification.Checks;
 
 namespace GeneralizationProofs.Verification;
 
-public enum AccountStatus { Unchanged, Refined, Removed, Problem, NotChecked }
-
-/// <summary>
-/// One line of the whole-document verdict (spec §4): a statement or a document-level key, what became of it, and for a
-/// statement the unused actions it still grants (found by the matcher; the sound property is the solver's verdict).
-/// </summary>
-public sealed record Account(string Subject, AccountStatus Status, string Detail, IReadOnlyList<string> StillGranted);
-
-/// <summary>An original statement and the refined one it became (null: removed); <see cref="CaseLabel"/> names it in proofs.</summary>
-public sealed record AlignedStatement(Statement Original, Statement? Partner, string CaseLabel);
-
-/// <summary>What the verifier proves for a refined document: Action and NotAction cases, and what is wrong with its structure.</summary>
-public sealed record DocumentAlignment(
-    List<StatementCase> Cases,
-    List<NotActionCase> NotActionCases,
-    List<string> Problems,
-    List<AlignedStatement> Statements,
-    List<Account> Keys);
-
 /// <summary>
 /// Accounts for every part of a policy document, so a verdict never covers less than it seems to: each statement (proved
 /// unchanged, refined as the proofs say, or a structure problem) and each document-level key (Version, Id, unknown keys:

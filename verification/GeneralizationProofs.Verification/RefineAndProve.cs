@@ -2,14 +2,10 @@ using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
-using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification;
-
-/// <summary>A refinement and what the verifier said about it, with the time each half took.</summary>
-public sealed record RefinementProof(PolicyRefinement Refinement, PolicyDocument Refined, VerificationReport Report, double RefineMs, double ProveMs);
 
 /// <summary>
 /// The one flow every caller uses (verbs, corpus, campaigns, study, tests, benchmarks): refine with the strategy,

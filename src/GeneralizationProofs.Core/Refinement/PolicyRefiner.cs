@@ -5,59 +5,6 @@ using GeneralizationProofs.Policy;
 
 namespace GeneralizationProofs.Refinement;
 
-public enum EntryOutcome { Kept, Dropped, Replaced }
-
-/// <summary>What became of one Action entry: <see cref="Outputs"/> are its patterns in the refined statement.</summary>
-public sealed record EntryChange(string Original, EntryOutcome Outcome, IReadOnlyList<string> Outputs, string Reason);
-
-public enum StatementOutcome { Unchanged, Refined, Removed, DenyKept, NotActionKept }
-
-/// <param name="Added">entries appended to an Allow statement's NotAction list (spec §3); empty for every other statement.</param>
-/// <param name="GrantedUnused">for an Allow + NotAction statement, the unused actions the original grants: excluded by
-/// <paramref name="Added"/>, or still granted when the strategy could not refine it (<see cref="StatementOutcome.NotActionKept"/>).</param>
-public sealed record StatementRefinement(
-    Statement Original,
-    StatementOutcome Outcome,
-    IReadOnlyList<EntryChange> Entries,
-    IReadOnlyList<string>? Added = null,
-    IReadOnlyList<string>? GrantedUnused = null)
-{
-    public IReadOnlyList<string> RefinedActions { get; } = [.. Entries.SelectMany(e => e.Outputs), .. Added ?? []];
-}
-
-public sealed record PolicyRefinement(
-    PolicyDocument Original,
-    JsonObject Refined,
-    IReadOnlyList<StatementRefinement> Statements,
-    string Strategy,
-    IReadOnlyList<string> IgnoredUnused)
-{
-    /// <summary>No Allow statement remains: the recommendation is to detach the policy.</summary>
-    public bool Detach => !Statements.Any(s => s.Original.Effect == Effect.Allow && s.Outcome != StatementOutcome.Removed);
-
-    public bool Changed => Statements.Any(s => s.Outcome is StatementOutcome.Refined or StatementOutcome.Removed);
-
-    /// <summary>What a reader must be told: statements kept without refinement, and unused actions left out.</summary>
-    public IEnumerable<string> Notes()
-    {
-        foreach (var s in Statements.Where(s => s.Outcome == StatementOutcome.NotActionKept))
-        {
-            var granted = s.GrantedUnused ?? [];
-            var list = string.Join(", ", granted.Take(10)) + (granted.Count > 10 ? ", ..." : "");
-            yield return $"{s.Original.Label}: Allow with NotAction is not refinable by strategy '{Strategy}'; kept verbatim, "
-                + (granted.Count == 0 ? "it grants no unused action" : $"so it still grants {granted.Count} unused action(s): {list}");
-        }
-        if (IgnoredUnused.Count > 0)
-        {
-            yield return $"{IgnoredUnused.Count} unused action(s) not in the catalog were ignored: {string.Join(", ", IgnoredUnused.Take(10))}{(IgnoredUnused.Count > 10 ? ", ..." : "")}";
-        }
-        if (Detach)
-        {
-            yield return "no Allow statement remains: detach the policy";
-        }
-    }
-}
-
 /// <summary>
 /// Applies a strategy to every Allow + Action statement (spec §3) and appends the strategy's exclusions to every Allow +
 /// NotAction statement; Deny statements are kept verbatim; a statement whose Action list becomes empty is removed; key

@@ -1,4 +1,3 @@
-using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Verification.Solver;

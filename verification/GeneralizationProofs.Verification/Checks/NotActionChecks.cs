@@ -5,22 +5,6 @@ using GeneralizationProofs.Verification.Solver;
 namespace GeneralizationProofs.Verification.Checks;
 
 /// <summary>
-/// One Allow + NotAction statement's obligation: the original NotAction list X and the refined one X'. The statement
-/// grants every string outside L(X); the refinement grants every string outside L(X').
-/// </summary>
-public sealed record NotActionCase(string Label, IReadOnlyList<string> Original, IReadOnlyList<string> Refined)
-{
-    /// <summary>Positions in <see cref="Refined"/> whose entry is not an original entry: what the refinement added.</summary>
-    public IReadOnlyList<int> Added { get; } = AddedPositions(Original, Refined);
-
-    private static List<int> AddedPositions(IReadOnlyList<string> original, IReadOnlyList<string> refined)
-    {
-        var set = original.ToHashSet(AsciiCase.EqualityComparer);
-        return Enumerable.Range(0, refined.Count).Where(i => !set.Contains(refined[i])).ToList();
-    }
-}
-
-/// <summary>
 /// The NotAction properties of spec §3, each one <see cref="Query"/> shape as for Action lists, with the two sides
 /// swapped where a NotAction list excludes instead of grants. Reported under the existing property kinds:
 /// sound (no unused action outside L(X')), no escalation (L(X) ⊆ L(X') over all strings: the refined statement grants

@@ -1,0 +1,3 @@
+namespace GeneralizationProofs.Policy;
+
+public enum Effect { Allow, Deny }

@@ -1,0 +1,3 @@
+namespace GeneralizationProofs.Refinement;
+
+public enum EntryOutcome { Kept, Dropped, Replaced }

@@ -1,0 +1,3 @@
+namespace GeneralizationProofs.Refinement;
+
+public enum StatementOutcome { Unchanged, Refined, Removed, DenyKept, NotActionKept }

@@ -1,0 +1,3 @@
+namespace GeneralizationProofs.Verification;
+
+public enum AccountStatus { Unchanged, Refined, Removed, Problem, NotChecked }

@@ -1,0 +1,3 @@
+namespace GeneralizationProofs.Verification.Solver;
+
+public enum AnswerKind { Sat, Unsat, Unknown }
