@@ -58,7 +58,8 @@ public class CorpusTests
                     var inRefined = refined.Any(p => ActionPattern.Match(p, action));
                     Assert.False(inRefined && unused.Contains(action), $"{file} {statement.Original.Label}: unused {action} still granted");
                     Assert.False(inRefined && !inOriginal, $"{file} {statement.Original.Label}: {action} granted but not by the original");
-                    Assert.False(inOriginal && !unused.Contains(action) && !inRefined, $"{file} {statement.Original.Label}: kept {action} lost");
+                    Assert.False(inOriginal && !unused.Contains(action) && !inRefined,
+                        $"{file} {statement.Original.Label}: kept {action} lost");
                 }
                 refinedStatements++;
             }

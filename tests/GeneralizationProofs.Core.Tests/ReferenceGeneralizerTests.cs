@@ -44,7 +44,8 @@ public class ReferenceGeneralizerTests
     [Fact]
     public void KeptActionThatPrefixesAnUnusedOneStaysAsLiteral()
     {
-        var result = Generalize("s3:List*", ["s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads", "s3:ListAllMyBuckets"],
+        var result = Generalize("s3:List*", ["s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads",
+            "s3:ListAllMyBuckets"],
             ["s3:ListBucketVersions"]);
         Assert.Equal(["s3:ListAllMyBuckets", "s3:ListBucket", "s3:ListBucketMultipartUploads"], result);
     }
@@ -61,7 +62,8 @@ public class ReferenceGeneralizerTests
     public void SafetyIsAboutStringsNotTriePaths()
     {
         // DescribeVolume* would match the unused DescribeVolumes although Volumes is another token.
-        var result = Generalize("ec2:Describe*", ["ec2:DescribeVolumes", "ec2:DescribeVolumeStatus", "ec2:DescribeVolumeAttribute", "ec2:DescribeImages"],
+        var result = Generalize("ec2:Describe*", ["ec2:DescribeVolumes", "ec2:DescribeVolumeStatus", "ec2:DescribeVolumeAttribute",
+            "ec2:DescribeImages"],
             ["ec2:DescribeVolumes"]);
         Assert.Equal(["ec2:DescribeImages", "ec2:DescribeVolumeAttribute", "ec2:DescribeVolumeStatus"], result);
     }
@@ -71,7 +73,8 @@ public class ReferenceGeneralizerTests
     {
         // DescribeInstance* also matches DescribeInstances: emitting both would be redundant.
         var result = Generalize("ec2:Describe*",
-            ["ec2:DescribeInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeInstanceAttribute", "ec2:DescribeImages", "ec2:DescribeImageAttribute"],
+            ["ec2:DescribeInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeInstanceAttribute", "ec2:DescribeImages",
+                "ec2:DescribeImageAttribute"],
             ["ec2:DescribeImages"]);
         Assert.Equal(["ec2:DescribeImageAttribute", "ec2:DescribeInstance*"], result);
     }
@@ -87,7 +90,8 @@ public class ReferenceGeneralizerTests
     [Fact]
     public void LeadingAndInnerWildcardsBecomeLiteralsNeverEscapingPrefixes()
     {
-        string[] catalog = ["autoscaling:AttachLoadBalancers", "autoscaling:DetachLoadBalancers", "autoscaling:DescribeLoadBalancers", "autoscaling:CreateGroup"];
+        string[] catalog = ["autoscaling:AttachLoadBalancers", "autoscaling:DetachLoadBalancers", "autoscaling:DescribeLoadBalancers",
+            "autoscaling:CreateGroup"];
         var result = Generalize("autoscaling:*LoadBalancer*", catalog, ["autoscaling:DetachLoadBalancers"]);
         Assert.Equal(["autoscaling:AttachLoadBalancers", "autoscaling:DescribeLoadBalancers"], result);
         Assert.All(result, r => Assert.True(ActionPattern.Match("autoscaling:*LoadBalancer*", r)));
@@ -105,7 +109,8 @@ public class ReferenceGeneralizerTests
     [Fact]
     public void CaseInsensitiveMatchingFindsUnusedActionsUnderOddlyCasedWildcards()
     {
-        var result = Generalize("ssm-sap:get*", ["ssm-sap:GetApplication", "ssm-sap:GetDatabase", "ssm-sap:GetDatabaseParameters"], ["ssm-sap:GetApplication"]);
+        var result = Generalize("ssm-sap:get*", ["ssm-sap:GetApplication", "ssm-sap:GetDatabase", "ssm-sap:GetDatabaseParameters"],
+            ["ssm-sap:GetApplication"]);
         Assert.Equal(["ssm-sap:getDatabase*"], result);
     }
 
@@ -141,7 +146,8 @@ public class ReferenceGeneralizerTests
         Assert.DoesNotContain(refinement.Notes(), n => n.Contains("NotAction"));
         Assert.False(refinement.Detach);
 
-        var onlyAllow = PolicyDocument.FromText("""{"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}}""", "q.json");
+        var onlyAllow = PolicyDocument.FromText("""{"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}}""",
+            "q.json");
         var detached = new PolicyRefiner(Reference, new(catalog, new ActionSet(["s3:PutObject"]))).Refine(onlyAllow);
         Assert.True(detached.Detach);
         Assert.Contains("DETACH_POLICY", RefinementOutput.Recommendation(detached, null, null));

@@ -11,7 +11,8 @@ public class StrategyTests
     {
         var catalog = TestData.Catalog();
         var random = new Random(seed);
-        var unused = new ActionSet(catalog.Actions.Where(a => a.StartsWith("ec2:") || a.StartsWith("s3:")).Where(_ => random.NextDouble() < rate));
+        var unused = new ActionSet(catalog.Actions.Where(a => a.StartsWith("ec2:") || a.StartsWith("s3:")).Where(_
+            => random.NextDouble() < rate));
         var entry = new ActionPattern("*");
         var kept = catalog.Actions.Where(a => (a.StartsWith("ec2:") || a.StartsWith("s3:")) && !unused.Contains(a)).ToList();
         return (new GeneralizationContext(catalog, unused), entry, kept);
@@ -48,7 +49,8 @@ public class StrategyTests
             {
                 foreach (var end in ActionTokenizer.TokenEnds(action).Where(e => e > glob.LiteralPrefix.Length))
                 {
-                    Assert.True(covered.Any(a => !AsciiCase.StartsWith(a, action[..end])), $"{glob.Text}: {action[..end]}* covers the same");
+                    Assert.True(covered.Any(a => !AsciiCase.StartsWith(a, action[..end])),
+                        $"{glob.Text}: {action[..end]}* covers the same");
                 }
             }
             deeper += reference.Contains(glob.Text) ? 0 : 1;

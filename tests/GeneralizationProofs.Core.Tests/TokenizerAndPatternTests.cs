@@ -65,6 +65,7 @@ public class TokenTrieTests
         Assert.Contains("x:AbC", prefixes);
         // Every node extends its parent, and children are in folded order.
         Assert.All(sorted.Nodes().Where(n => n.Parent is not null), n => Assert.True(AsciiCase.StartsWith(n.Prefix, n.Parent!.Prefix)));
-        Assert.All(sorted.Nodes(), n => Assert.Equal(n.Children.Select(c => c.Prefix).Order(AsciiCase.Comparer), n.Children.Select(c => c.Prefix)));
+        Assert.All(sorted.Nodes(), n => Assert.Equal(n.Children.Select(c => c.Prefix).Order(AsciiCase.Comparer), n.Children.Select(c
+            => c.Prefix)));
     }
 }

@@ -44,8 +44,10 @@ public class ReadmeStrategyExampleTests
         var (policy, unused, _) = TestData.Acceptance(strategy, catalog);
         var services = PolicyWith("s3:*", "lambda:*", "autoscaling:*LoadBalancer*");
         var random = new Random(5);
-        var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("autoscaling:")).Where(_ => random.NextDouble() < 0.2));
-        foreach (var report in new[] { RefineAndVerify(strategy, catalog, policy, unused), RefineAndVerify(strategy, catalog, services, some) })
+        var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:")
+            || a.StartsWith("autoscaling:")).Where(_ => random.NextDouble() < 0.2));
+        var reports = new[] { RefineAndVerify(strategy, catalog, policy, unused), RefineAndVerify(strategy, catalog, services, some) };
+        foreach (var report in reports)
         {
             Assert.True(report.Proved, ReportWriter.Text(report));
             Assert.All(report.Properties.Where(p => p.Claimed), p => Assert.Equal(Verdict.Proved, p.Verdict));
@@ -64,7 +66,8 @@ public class ReadmeExampleIsThisCodeTests
             root = root.Parent ?? throw new InvalidOperationException("repository root not found");
         }
         var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md"));
-        var source = File.ReadAllText(Path.Combine(root.FullName, "tests/GeneralizationProofs.Verification.Tests/ReadmeStrategyExample.cs"));
+        var source = File.ReadAllText(Path.Combine(root.FullName,
+            "tests/GeneralizationProofs.Verification.Tests/ReadmeStrategyExample.cs"));
         var start = readme.IndexOf("public sealed class VerbGeneralizer", StringComparison.Ordinal);
         Assert.True(start >= 0, "README has no strategy example");
         var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)].Trim();

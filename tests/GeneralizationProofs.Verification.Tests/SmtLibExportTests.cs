@@ -43,7 +43,8 @@ public class SmtLibExportTests
                 Assert.NotEqual(AnswerKind.Unknown, expected);
                 var file = Path.Combine(dir.FullName, "q.smt2");
                 File.WriteAllText(file, SmtLibWriter.Write(query));
-                var info = new ProcessStartInfo(path!, $"{flags} {file}".Trim()) { RedirectStandardOutput = true, RedirectStandardError = true };
+                var info = new ProcessStartInfo(path!, $"{flags} {file}".Trim()) { RedirectStandardOutput = true,
+                    RedirectStandardError = true };
                 using var process = Process.Start(info)!;
                 var output = process.StandardOutput.ReadToEnd().Trim();
                 process.WaitForExit(60_000);

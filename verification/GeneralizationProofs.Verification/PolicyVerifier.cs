@@ -34,14 +34,16 @@ public sealed class PolicyVerifier(CheckContext context)
                 return CheckStatement(property, c, keptCache);
             }).Concat(notAction).ToList();
             var outcome = Verdicts.All(outcomes.Select(o => o.Verdict));
-            reports.Add(new PropertyReport(property, claimed.HasFlag(property), outcome, outcomes.Sum(o => o.Queries), watch.Elapsed.TotalMilliseconds, outcomes));
+            reports.Add(new PropertyReport(property, claimed.HasFlag(property), outcome, outcomes.Sum(o => o.Queries),
+                watch.Elapsed.TotalMilliseconds, outcomes));
         }
         return new VerificationReport(original.Name, context.Strategy.Name, context.SolverVersion,
             $"{context.Catalog.Date} ({context.Catalog.Count} actions)", problems, reports,
             DocumentAccounting.Build(alignment, refined, reports, context));
     }
 
-    private PropertyOutcome CheckStatement(PropertyKind property, StatementCase statement, Dictionary<StatementCase, (ActionSet?, PropertyOutcome?)> keptCache)
+    private PropertyOutcome CheckStatement(PropertyKind property, StatementCase statement,
+        Dictionary<StatementCase, (ActionSet?, PropertyOutcome?)> keptCache)
     {
         switch (property)
         {

@@ -18,7 +18,8 @@ public sealed class TokenTrie
         private string? _prefix;
         private List<Node>? _children;
 
-        /// <summary>A node whose prefix is the root's spelling followed by <paramref name="action"/>'s up to <paramref name="length"/>.</summary>
+        /// <summary>A node whose prefix is the root's spelling followed by <paramref name="action"/>'s up to <paramref
+        /// name="length"/>.</summary>
         internal Node(string rootPrefix, string action, string foldedAction, int length, Node? parent)
         {
             _rootPrefix = rootPrefix;

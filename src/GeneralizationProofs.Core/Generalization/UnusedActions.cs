@@ -74,7 +74,8 @@ public static class UnusedActions
                 }
                 break;
             default:
-                throw new InputException(path, "$", "expected the analyzer's list [{\"serviceNamespace\", \"actions\"}] or a finding with \"findingDetails\"");
+                throw new InputException(path, "$",
+                    "expected the analyzer's list [{\"serviceNamespace\", \"actions\"}] or a finding with \"findingDetails\"");
         }
 
         ignored = [];

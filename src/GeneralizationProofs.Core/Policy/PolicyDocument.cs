@@ -17,7 +17,8 @@ public sealed class PolicyDocument
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private PolicyDocument(string file, JsonNode root, JsonObject document, string documentPlace, List<Statement> statements, bool statementIsObject)
+    private PolicyDocument(string file, JsonNode root, JsonObject document, string documentPlace, List<Statement> statements,
+        bool statementIsObject)
     {
         File = file;
         Root = root;
@@ -63,7 +64,8 @@ public sealed class PolicyDocument
         var warnings = new List<string>();
         var statementIsObject = false;
         if (document["Version"] is { } version
-            && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
+            && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String
+                || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
         {
             throw new InputException(file, place + ".Version",
                 $"must be \"2012-10-17\" or \"2008-10-17\", found {InputException.Shown(version.ToJsonString())}");

@@ -27,7 +27,8 @@ public sealed record PolicyRefinement(
         }
         if (IgnoredUnused.Count > 0)
         {
-            yield return $"{IgnoredUnused.Count} unused action(s) not in the catalog were ignored: {string.Join(", ", IgnoredUnused.Take(10))}{(IgnoredUnused.Count > 10 ? ", ..." : "")}";
+            var shown = string.Join(", ", IgnoredUnused.Take(10)) + (IgnoredUnused.Count > 10 ? ", ..." : "");
+            yield return $"{IgnoredUnused.Count} unused action(s) not in the catalog were ignored: {shown}";
         }
         if (Detach)
         {

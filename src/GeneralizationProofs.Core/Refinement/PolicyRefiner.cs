@@ -131,7 +131,8 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
             }
             result.Add(outputs.Count == change.Outputs.Count
                 ? change
-                : change with { Outputs = outputs, Reason = change.Reason + (outputs.Count == 0 ? "; duplicate of another entry" : "; duplicates removed") });
+                : change with { Outputs = outputs,
+                    Reason = change.Reason + (outputs.Count == 0 ? "; duplicate of another entry" : "; duplicates removed") });
         }
         return result;
 

@@ -10,7 +10,8 @@ namespace GeneralizationProofs.Verification.Checks;
 /// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver, and
 /// every answer it returns has been replayed through the core matcher (<see cref="WitnessReplay"/>).
 /// </summary>
-public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolicyStrategy strategy, IQuerySolver solver, string? smtOut = null)
+public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolicyStrategy strategy, IQuerySolver solver,
+    string? smtOut = null)
 {
     // The file is written after the answer: it carries the agreed status, and the manifest each engine's answer.
     private readonly SmtExport? _export = smtOut is null ? null : new SmtExport(smtOut, solver.SolverVersion);

@@ -11,9 +11,9 @@ namespace GeneralizationProofs.Verification.Checks;
 /// L(r) ⊆ L(P) iff the one string r is in L(P): a ground membership query, which the rewriter decides at once.
 /// (As one all-strings query, 60 literals against 82 took the solver 2 s.)</para>
 /// <para>The wildcards are grouped by the original patterns they are compatible with, in chunks of at most
-/// <see cref="ChunkSize"/> patterns; each chunk is one query x ∈ ∪chunk ∩ ¬∪P', where P' are the original patterns whose literal prefix is compatible
-/// with some chunk member. Fewer patterns on the excluded side make a query harder to refute, so Unsat still proves
-/// the chunk; and a witness x starts with some member's literal prefix, so every original pattern that could match x
+/// <see cref="ChunkSize"/> patterns; each chunk is one query x ∈ ∪chunk ∩ ¬∪P', where P' are the original patterns
+/// whose literal prefix is compatible with some chunk member. Fewer patterns on the excluded side make a query harder to
+/// refute, so Unsat still proves the chunk; and a witness x starts with some member's literal prefix, so every original pattern that could match x
 /// is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver cannot answer is retried
 /// one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
 /// </summary>
@@ -59,10 +59,12 @@ public static class NoEscalationCheck
         return new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Proved, queries);
     }
 
-    private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk, ref int queries)
+    private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk,
+        ref int queries)
     {
         var exclude = chunk.SelectMany(p => original.Compatible(new ActionPattern(p).LiteralPrefix)).Distinct().ToList();
-        var name = chunk.Count == 1 ? $"no-escalation {statement.Label} {chunk[0]}" : $"no-escalation {statement.Label} {chunk[0]}..{chunk[^1]}";
+        var members = chunk.Count == 1 ? chunk[0] : $"{chunk[0]}..{chunk[^1]}";
+        var name = $"no-escalation {statement.Label} {members}";
         // Cheap witnesses first for a chunk with a leading or inner * or a ?: a few strings each pattern obviously
         // matches, decided by ground membership; a Sat here is a real counterexample. Z3 4.8.12 can time out over all
         // strings on one as plain as *s3:GetAccountPublicAccessBlock against s3:Get*, whose witness
@@ -85,7 +87,8 @@ public static class NoEscalationCheck
     private static IEnumerable<string> Instances(string pattern) =>
         new[] { "", "x" }.Select(fill => string.Concat(pattern.Select(c => c switch { '*' => fill, '?' => "x", _ => c.ToString() })));
 
-    private static PropertyOutcome Result(StatementCase statement, Answer answer, int queries, IReadOnlyList<string> asked) => answer.Kind switch
+    private static PropertyOutcome Result(StatementCase statement, Answer answer, int queries, IReadOnlyList<string> asked)
+        => answer.Kind switch
     {
         AnswerKind.Unsat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Proved, queries),
         AnswerKind.Sat => new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Refuted, queries,

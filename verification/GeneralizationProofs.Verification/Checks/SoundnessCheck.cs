@@ -4,7 +4,8 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification.Checks;
 
-/// <summary>Sound: L(R) ∩ U = ∅. One finite query per refined pattern r: is an unused action (that starts with r's literal prefix) in L(r)?</summary>
+/// <summary>Sound: L(R) ∩ U = ∅. One finite query per refined pattern r: is an unused action (that starts with r's literal prefix) in
+/// L(r)?</summary>
 public static class SoundnessCheck
 {
     public static PropertyOutcome Check(StatementCase statement, CheckContext context)

@@ -12,6 +12,7 @@ public sealed record Query(string Name, IReadOnlyList<string>? Candidates, IRead
     public static Query OverAllStrings(string name, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         new(name, null, include, exclude);
 
-    public static Query OverCandidates(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+    public static Query OverCandidates(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include,
+        IReadOnlyList<string> exclude) =>
         new(name, candidates, include, exclude);
 }
