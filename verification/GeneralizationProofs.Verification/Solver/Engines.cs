@@ -1,8 +1,5 @@
 namespace GeneralizationProofs.Verification.Solver;
 
-/// <summary>Which decision procedure answers the queries (<c>--engine</c>).</summary>
-public enum EngineChoice { Z3, Automata, Both }
-
 /// <summary>The one factory of query solvers: every verb, the corpus and the campaigns create their engines here.</summary>
 public static class Engines
 {

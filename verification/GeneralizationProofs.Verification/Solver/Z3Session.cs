@@ -1,10 +1,6 @@
-using System.Runtime.InteropServices;
 using Microsoft.Z3;
 
 namespace GeneralizationProofs.Verification.Solver;
-
-/// <summary>The Z3 library is missing or unusable: the message says how to install it.</summary>
-public sealed class SolverUnavailableException(string message) : Exception(message);
 
 /// <summary>
 /// The one place that touches Z3. It uses the low-level API of Microsoft.Z3 (<see cref="Native"/>) over the
