@@ -42,6 +42,20 @@ public static class CliCommon
         DefaultValueFactory = _ => Strategies.DefaultName,
     };
 
+    /// <summary>Where the policy is attached: its size limit (spec §6).</summary>
+    public static Option<string> PolicyTypeOption()
+    {
+        var option = new Option<string>("--policy-type")
+        {
+            Description = "managed (6,144 characters) | inline-user (2,048) | inline-group (5,120) | inline-role (10,240)",
+            DefaultValueFactory = _ => "managed",
+        };
+        option.AcceptOnlyFromAmong(PolicySize.Names);
+        return option;
+    }
+
+    public static PolicyType PolicyType(string name) => PolicySize.Parse(name) ?? Policy.PolicyType.Managed;
+
     public static Option<bool> IgnoreUnknownUnusedOption() => new("--ignore-unknown-unused")
     {
         Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
@@ -21,9 +24,14 @@ public static class RefineVerb
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
+        var policyType = CliCommon.PolicyTypeOption();
+        var split = new Option<bool>("--split")
+        {
+            Description = "managed policies: when the refinement is over the limit, print it as the fewest policies that each fit",
+        };
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
-            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn,
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, policyType, split,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -48,13 +56,26 @@ public static class RefineVerb
             {
                 refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
             }
+            var type = CliCommon.PolicyType(r.GetValue(policyType)!);
+            var size = refinement.Size(type);
+            var parts = r.GetValue(split) ? SplitParts(refinement, size, r.GetValue(verify)) : null;
+            if (parts is { Count: 0 })
+            {
+                return ExitCodes.Refuted;
+            }
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),
-                "recommendation" => RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn), null),
+                "recommendation" => RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn), null, parts),
+                _ when parts is not null => PolicyDocument.Write(new JsonArray(parts.Select(p => (JsonNode)p.DeepClone()).ToArray())),
                 _ => RefinementOutput.PolicyJson(refinement),
             };
             CliCommon.Emit(text, r.GetValue(output));
+            Console.Error.WriteLine(size.Note);
+            if (parts is not null)
+            {
+                Console.Error.WriteLine($"split: {parts.Count} policies, each within {size.Limit:N0} characters ({size.TypeName})");
+            }
             foreach (var note in refinement.Notes())
             {
                 Console.Error.WriteLine($"note: {note}");
@@ -62,5 +83,34 @@ public static class RefineVerb
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The refinement split when it is over the limit (null when it fits: nothing to split); with --verify the union of
+    /// the parts is proved equal to it first, and an empty list means that proof failed (the report is on stderr).
+    /// </summary>
+    private static List<JsonObject>? SplitParts(PolicyRefinement refinement, SizeReport size, bool verify)
+    {
+        if (size.Type != PolicyType.Managed)
+        {
+            throw new InputException(refinement.Original.File, "--split", "is for managed policies: an inline policy has one document");
+        }
+        if (!size.Over || refinement.Detach)
+        {
+            return null;
+        }
+        var parts = PolicySplitter.Split(refinement.Refined, size.Limit);
+        if (verify)
+        {
+            using var solver = new Z3Session();
+            var report = SplitCheck.Check(refinement.Refined, parts, size.Type, solver);
+            if (report.Verdict != Verdict.Proved)
+            {
+                Console.Error.Write(report.Text());
+                Console.Error.WriteLine("genproof: refusing to print a split that is not proved");
+                return [];
+            }
+        }
+        return parts;
     }
 }

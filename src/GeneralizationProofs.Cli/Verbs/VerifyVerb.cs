@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification;
@@ -26,9 +28,16 @@ public static class VerifyVerb
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
+        var splitParts = new Option<string[]>("--split-parts")
+        {
+            Description = "the parts of a split refinement (files holding a policy or a JSON array of policies, as refine --split "
+                + "prints them): also prove their union equals --refined over all strings, and each within --policy-type's limit",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var policyType = CliCommon.PolicyTypeOption();
         var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
         {
-            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore,
+            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore, splitParts, policyType,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -39,8 +48,24 @@ public static class VerifyVerb
             using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit));
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
-            return ExitCodes.Of(report.Verdict);
+            if (r.GetValue(splitParts) is not { Length: > 0 } partFiles)
+            {
+                return ExitCodes.Of(report.Verdict);
+            }
+            var parts = partFiles.SelectMany(ReadParts).ToList();
+            var split = SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
+            Console.Out.Write(split.Text());
+            return ExitCodes.Of(Verdicts.All([report.Verdict, split.Verdict]));
         }));
         return command;
+    }
+
+    /// <summary>A part file: one policy (bare or wrapped, as --policy reads it) or a JSON array of them.</summary>
+    private static IEnumerable<JsonObject> ReadParts(string file)
+    {
+        var root = JsonInput.ReadFile(file);
+        return root is JsonArray array
+            ? array.Select((p, i) => PolicyDocument.Parse(p ?? throw new InputException(file, $"$[{i}]", "is null"), file).Document)
+            : [PolicyDocument.Parse(root, file).Document];
     }
 }
