@@ -113,7 +113,7 @@ public class SizeLimitTests
         var actions = parts[^1]["Statement"]!.AsArray().Select(s => s!["Action"]).OfType<JsonArray>().First(a => a.Count > 1);
         var dropped = actions[0]!.GetValue<string>();
         actions.RemoveAt(0);
-        using var solver = new Z3Session();
+        using var solver = new Z3Session(timeoutMs: 60_000);
         var report = SplitCheck.Check(refinement.Refined, parts, PolicyType.Managed, solver);
         Assert.True(report.Verdict == Verdict.Refuted, report.Text());
         var finding = report.Findings.Single(f => f.Verdict == Verdict.Refuted);

@@ -100,13 +100,16 @@ public static class CliCommon
         }
     }
 
-    public sealed record Inputs(PolicyDocument Policy, ActionCatalog Catalog, ActionSet Unused, List<string> IgnoredUnused);
+    /// <param name="FindingResource">the finding's <c>resource</c> when the unused actions came as a finding.</param>
+    public sealed record Inputs(PolicyDocument Policy, ActionCatalog Catalog, ActionSet Unused, List<string> IgnoredUnused,
+        string? FindingResource = null);
 
     public static Inputs Load(string policyFile, string unusedFile, string catalogFile, bool ignoreUnknownUnused)
     {
         var catalog = ActionCatalog.Load(catalogFile);
         var policy = PolicyDocument.Load(policyFile);
-        var unused = UnusedActions.Load(unusedFile, catalog, ignoreUnknownUnused, out var ignored);
-        return new Inputs(policy, catalog, unused, ignored);
+        var root = JsonInput.ReadFile(unusedFile);
+        var unused = UnusedActions.Read(root, unusedFile, catalog, ignoreUnknownUnused, out var ignored);
+        return new Inputs(policy, catalog, unused, ignored, UnusedActions.FindingResource(root));
     }
 }
