@@ -8,23 +8,27 @@ using Xunit;
 
 namespace GeneralizationProofs.Tests;
 
-/// <summary>The shapes people paste: the AWS CLI's inline-policy output, the analyzer's finding and its lower-cased recommendations.</summary>
+/// <summary>The shapes people paste: the AWS CLI's inline-policy output, the analyzer's finding, its lower-cased output.</summary>
 public class ShapesTests
 {
-    private const string Inline = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:ListBucket"], "Resource": "*"}]}""";
+    private const string Inline =
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:ListBucket"], "Resource": "*"}]}""";
 
     [Fact]
     public void GetRolePolicyOutputIsReadWithItsDocumentAsObjectOrUrlEncoded()
     {
-        var asObject = PolicyDocument.FromText($$"""{"RoleName": "MyRole", "PolicyName": "S3Read", "PolicyDocument": {{Inline}}}""", "get-role-policy.json");
+        var asObject = PolicyDocument.FromText(
+            $$"""{"RoleName": "MyRole", "PolicyName": "S3Read", "PolicyDocument": {{Inline}}}""", "get-role-policy.json");
         Assert.Equal(["s3:Get*", "s3:ListBucket"], asObject.Statements[0].Actions);
         Assert.Equal("S3Read", asObject.Name);
         // As the IAM API returns it (and older CLIs pass it on): the document URL-encoded in a string.
         var encoded = Uri.EscapeDataString(Inline);
-        var asString = PolicyDocument.FromText($$"""{"UserName": "alice", "PolicyName": "S3Read", "PolicyDocument": "{{encoded}}"}""", "u.json");
+        var asString = PolicyDocument.FromText(
+            $$"""{"UserName": "alice", "PolicyName": "S3Read", "PolicyDocument": "{{encoded}}"}""", "u.json");
         Assert.Equal(["s3:Get*", "s3:ListBucket"], asString.Statements[0].Actions);
         Assert.Equal("$.PolicyDocument", asString.DocumentPlace);
-        var group = PolicyDocument.FromText($$"""{"GroupName": "g", "PolicyName": "p", "PolicyDocument": "%7B%22Statement%22%3A%5B%5D%7D"}""", "g.json");
+        var group = PolicyDocument.FromText(
+            """{"GroupName": "g", "PolicyName": "p", "PolicyDocument": "%7B%22Statement%22%3A%5B%5D%7D"}""", "g.json");
         Assert.Empty(group.Statements);
     }
 
@@ -45,7 +49,8 @@ public class ShapesTests
         Assert.Null(UnusedActions.FindingResource(JsonNode.Parse("""[{"serviceNamespace": "s3", "actions": []}]""")));
         var catalog = TestData.SmallCatalog("s3:GetBucketAcl", "s3:GetObject", "s3:ListBucket");
         var unused = UnusedActions.Read(root, "finding.json", catalog, false, out _);
-        var refinement = new PolicyRefiner(Strategies.Find("reference")!, new(catalog, unused)).Refine(PolicyDocument.FromText(Inline, "p"));
+        var refinement = new PolicyRefiner(Strategies.Find("reference")!, new(catalog, unused))
+            .Refine(PolicyDocument.FromText(Inline, "p"));
         var recommendation = JsonNode.Parse(RefinementOutput.Recommendation(refinement, UnusedActions.FindingResource(root), null))!;
         Assert.Equal("arn:aws:iam::123456789012:role/MyRole", recommendation["resourceArn"]!.GetValue<string>());
         Assert.Equal("SUCCEEDED", recommendation["status"]!.GetValue<string>());

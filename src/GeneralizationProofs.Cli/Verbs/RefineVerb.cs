@@ -23,7 +23,10 @@ public static class RefineVerb
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
-        var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation (default: the finding's resource)" };
+        var resourceArn = new Option<string?>("--resource-arn")
+        {
+            Description = "principal ARN for the recommendation (default: the finding's resource)",
+        };
         var policyType = CliCommon.PolicyTypeOption();
         var split = new Option<bool>("--split")
         {
@@ -66,7 +69,8 @@ public static class RefineVerb
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),
-                "recommendation" => RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn) ?? inputs.FindingResource, null, parts),
+                "recommendation" =>
+                    RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn) ?? inputs.FindingResource, null, parts),
                 _ when parts is not null => PolicyDocument.Write(new JsonArray(parts.Select(p => (JsonNode)p.DeepClone()).ToArray())),
                 _ => RefinementOutput.PolicyJson(refinement),
             };

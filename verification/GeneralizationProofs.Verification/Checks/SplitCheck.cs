@@ -37,7 +37,8 @@ public static class SplitCheck
     {
         var findings = new List<SplitFinding>();
         var sizes = parts.Select(p => PolicySize.Of(p, type)).ToList();
-        findings.AddRange(sizes.Select((s, i) => new SplitFinding($"part {i + 1} size", s.Over ? Verdict.Refuted : Verdict.Proved, s.Note)));
+        findings.AddRange(sizes.Select((s, i) =>
+            new SplitFinding($"part {i + 1} size", s.Over ? Verdict.Refuted : Verdict.Proved, s.Note)));
         foreach (var (part, i) in parts.Select((p, i) => (p, i)))
         {
             foreach (var key in unsplit.Select(k => k.Key).Union(part.Select(k => k.Key)).Where(k => k != "Statement"))
@@ -64,9 +65,11 @@ public static class SplitCheck
             var missing = Included(original, split, "unsplit-in-parts", ref queries, solver);
             var extra = missing.Verdict == Verdict.Proved ? Included(split, original, "parts-in-unsplit", ref queries, solver) : missing;
             findings.Add(missing.Verdict != Verdict.Proved
-                ? new SplitFinding(label, missing.Verdict, missing.Witness is { } w ? $"the parts no longer grant \"{w}\"" : missing.Reason!)
+                ? new SplitFinding(label, missing.Verdict,
+                    missing.Witness is { } w ? $"the parts no longer grant \"{w}\"" : missing.Reason!)
                 : extra.Verdict != Verdict.Proved
-                    ? new SplitFinding(label, extra.Verdict, extra.Witness is { } x ? $"the parts grant \"{x}\" beyond the unsplit" : extra.Reason!)
+                    ? new SplitFinding(label, extra.Verdict,
+                        extra.Witness is { } x ? $"the parts grant \"{x}\" beyond the unsplit" : extra.Reason!)
                     : new SplitFinding(label, Verdict.Proved, $"{original.Count} pattern(s), equal over all strings"));
         }
         return new SplitReport(Verdicts.All(findings.Select(f => f.Verdict)), findings, sizes, queries);
