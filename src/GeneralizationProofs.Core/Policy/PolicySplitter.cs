@@ -61,8 +61,12 @@ public static class PolicySplitter
 
     private static JsonObject Part(JsonObject document, IEnumerable<JsonObject> statements)
     {
-        var part = (JsonObject)document.DeepClone();
-        part["Statement"] = new JsonArray(statements.Select(s => s.DeepClone()).ToArray());
+        // Built key by key: cloning the whole document (its full Statement list) per candidate part was quadratic.
+        var part = new JsonObject();
+        foreach (var (key, value) in document)
+        {
+            part[key] = key == "Statement" ? new JsonArray(statements.Select(s => s.DeepClone()).ToArray()) : value?.DeepClone();
+        }
         return part;
     }
 
