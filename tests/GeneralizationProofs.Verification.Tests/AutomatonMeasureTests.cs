@@ -41,7 +41,10 @@ public class AutomatonMeasureTests(ITestOutputHelper output)
             + $"{refined.Statements.Sum(s => s.Actions.Count)} refined patterns ({strategy.Name})");
 
         var reports = new Dictionary<string, VerificationReport>();
-        var engines = new (string, Func<IQuerySolver>)[] { ("automata", () => new AutomatonSolver()), ("z3", () => new Z3Session()) };
+        var engines = new (string, Func<IQuerySolver>)[]
+        {
+            ("automata", () => new AutomatonSolver()), ("z3", () => new Z3Session()), ("both", () => Engines.Create(EngineChoice.Both)),
+        };
         foreach (var (engine, make) in engines)
         {
             var seconds = new List<double>();
@@ -70,6 +73,7 @@ public class AutomatonMeasureTests(ITestOutputHelper output)
         var a = reports["automata"].Properties.Select(p => (p.Property, p.Verdict));
         var z = reports["z3"].Properties.Select(p => (p.Property, p.Verdict));
         Assert.Equal(z, a);
+        Assert.Equal(z, reports["both"].Properties.Select(p => (p.Property, p.Verdict)));
         Assert.True(reports["automata"].Proved, "the reference refinement of * is not proved by the automata");
     }
 

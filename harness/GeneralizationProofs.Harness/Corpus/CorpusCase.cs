@@ -13,12 +13,22 @@ namespace GeneralizationProofs.Harness.Corpus;
 public static class CorpusCase
 {
     /// <summary>The files of the policy folders, in a fixed order (the raw folder's files have no extension).</summary>
-    public static List<string> Files(IEnumerable<string> folders) =>
-        folders.SelectMany(folder => Directory.Exists(folder)
+    public static List<string> Files(IEnumerable<string> folders) => Files(folders, out _);
+
+    /// <summary>
+    /// As above; <paramref name="skipped"/> gets the entries that are not regular files (a FIFO, a socket, a device):
+    /// opening a FIFO blocks until someone writes to it, and a device may never end, so they are never read.
+    /// </summary>
+    public static List<string> Files(IEnumerable<string> folders, out List<string> skipped)
+    {
+        var files = folders.SelectMany(folder => Directory.Exists(folder)
                 ? Directory.GetFiles(folder).Order(StringComparer.Ordinal)
                 : throw new InputException(folder, "folder", "not found"))
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .ToList();
+        skipped = files.Where(f => !FileKind.IsRegular(f)).ToList();
+        return skipped.Count == 0 ? files : files.Except(skipped).ToList();
+    }
 
     /// <summary>Every <paramref name="every"/>th file of the list (1 = all): a fixed sample, the same on every run.</summary>
     public static List<string> Sample(IReadOnlyList<string> files, int every) =>

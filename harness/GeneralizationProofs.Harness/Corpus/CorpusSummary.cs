@@ -35,11 +35,16 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
     public static string Id(PolicyProof p) =>
         $"{Path.GetFileName(Path.GetDirectoryName(p.File))}/{Path.GetFileName(p.File)}";
 
+    /// <summary>Policies on which the two engines of <c>--engine both</c> disagreed (each is also unknown).</summary>
+    public int Disagreements => policies.Count(p => p.Report is { } r
+        && r.Properties.Any(q => q.Statements.Any(o => o.Reason?.Contains("engines disagree", StringComparison.Ordinal) == true)));
+
     public string Text()
     {
         var sb = new StringBuilder();
         sb.Append($"corpus: {policies.Count} policies, strategy '{settings.Strategy}', catalog {settings.Catalog} ({settings.CatalogDate}), ");
         sb.Append($"unused rate {settings.UnusedRate.ToString(CultureInfo.InvariantCulture)}, seed {settings.Seed}, {settings.Jobs} jobs{(settings.Sample > 1 ? $", every {settings.Sample}th policy" : "")}\n");
+        sb.Append($"solver: {Solver}; engine disagreements: {Disagreements}\n");
         sb.Append($"{"proved",8} {"refuted",8} {"unknown",8} {"unreadable",11} {"time",9} {"median",10} slowest\n");
         var slowest = Slowest is { } s ? $"{s.Name} ({Milliseconds(s) / 1000:F1} s)" : "-";
         sb.Append($"{Count(PolicyStatus.Proved),8} {Count(PolicyStatus.Refuted),8} {Count(PolicyStatus.Unknown),8} {Count(PolicyStatus.Unreadable),11} {seconds,7:F1} s {MedianMs,7:F0} ms {slowest}\n");
@@ -86,6 +91,7 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
         {
             ["tool"] = "genproof corpus",
             ["solver"] = Solver,
+            ["disagreements"] = Disagreements,
             ["catalog"] = settings.Catalog,
             ["catalogDate"] = settings.CatalogDate,
             ["strategy"] = settings.Strategy,
@@ -152,7 +158,8 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyP
                     p.Status switch
                     {
                         PolicyStatus.Refuted => new XElement("failure", new XAttribute("message", Problem(p)), ReportWriter.Text(p.Report!, withEvidence: false)),
-                        PolicyStatus.Unknown => new XElement("error", new XAttribute("message", Problem(p)), ReportWriter.Text(p.Report!, withEvidence: false)),
+                        PolicyStatus.Unknown => new XElement("error", new XAttribute("message", Problem(p)),
+                            p.Report is { } report ? ReportWriter.Text(report, withEvidence: false) : ""),
                         PolicyStatus.Unreadable => new XElement("error", new XAttribute("message", Problem(p))),
                         _ => null,
                     }))));

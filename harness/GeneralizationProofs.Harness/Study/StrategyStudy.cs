@@ -36,7 +36,7 @@ public sealed record StudyResult(
 /// against every catalog with a seeded share of its granted actions unused (<see cref="CorpusCase"/>).
 /// </summary>
 public sealed class StrategyStudy(
-    IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IGeneralizer> strategies, double unusedRate, int seed)
+    IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IPolicyStrategy> strategies, double unusedRate, int seed)
 {
     /// <summary>The managed-policy size limit, in characters not counting whitespace (the one place: PolicySize).</summary>
     public static readonly int PolicyCharacterLimit = PolicySize.Limit(PolicyType.Managed);
@@ -107,7 +107,7 @@ public sealed class StrategyStudy(
             foreach (var strategy in strategies)
             {
                 var watch = Stopwatch.StartNew();
-                var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+                var refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused));
                 var milliseconds = watch.Elapsed.TotalMilliseconds;
                 var patterns = refinement.Statements.Where(s => s.Original.IsRefinable && s.Outcome != StatementOutcome.Removed)
                     .SelectMany(s => s.Outcome == StatementOutcome.Unchanged ? s.Original.Actions : s.RefinedActions).ToList();

@@ -24,26 +24,27 @@ public static class BenchReportVerb
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "folder for the tables (NAME.md, NAME.csv, README.md)", Required = true };
+        var output = new Option<string>("--out") { Description = "folder for the tables (NAME.md, NAME.csv, README.md)", Required = true }
+            .OutputFolder();
         var policies = CliCommon.PolicyFoldersOption();
         var catalogs = new Option<string?>("--catalogs")
         {
             Description = "folder of catalogs, taken in date order; default: the shared catalogs",
         };
-        var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.3 };
+        var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.3 }.Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample")
         {
             Description = "take every N-th policy of each folder (1 = all)", DefaultValueFactory = _ => 1,
-        };
+        }.AtLeast(1);
         var proofs = new Option<int>("--proofs")
         {
             Description = "policies per folder whose refinements are proved, per strategy (0 = none)", DefaultValueFactory = _ => 10,
-        };
+        }.AtLeast(0);
         var paper = new Option<string?>("--paper")
         {
             Description = "Markdown document whose <!-- results:NAME --> blocks are filled with the tables",
-        };
+        }.OutputFile();
         var command = new Command("bench-report",
             "Compare the strategies on the shared catalogs and policies; write the tables papers/ includes")
         {

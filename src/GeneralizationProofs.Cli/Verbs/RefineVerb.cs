@@ -21,7 +21,7 @@ public static class RefineVerb
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
-        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
+        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn")
         {
@@ -32,20 +32,23 @@ public static class RefineVerb
         {
             Description = "managed policies: when the refinement is over the limit, print it as the fewest policies that each fit",
         };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
-            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, policyType, split,
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, policyType, split, engine,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("refine", cancel =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            var type = CliCommon.PolicyType(r.GetValue(policyType)!);
+            var verifying = r.GetValue(verify);
+            using var solver = verifying ? Engines.Create(CliCommon.Engine(r.GetValue(engine)), cancel: cancel) : null;
             PolicyRefinement refinement;
-            if (r.GetValue(verify))
+            if (solver is not null)
             {
-                using var solver = new Z3Session();
                 var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
-                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused);
+                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused, cancel: cancel);
                 var report = proof.Report;
                 refinement = proof.Refinement;
                 if (!report.Proved)
@@ -57,15 +60,16 @@ public static class RefineVerb
             }
             else
             {
-                refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
+                refinement = generalizer.Refine(inputs.Policy, new(inputs.Catalog, inputs.Unused), inputs.IgnoredUnused);
             }
-            var type = CliCommon.PolicyType(r.GetValue(policyType)!);
+            cancel.ThrowIfCancellationRequested();
             var size = refinement.Size(type);
-            var parts = r.GetValue(split) ? SplitParts(refinement, size, r.GetValue(verify)) : null;
+            var parts = r.GetValue(split) ? SplitParts(refinement, size, solver) : null;
             if (parts is { Count: 0 })
             {
                 return ExitCodes.Refuted;
             }
+            cancel.ThrowIfCancellationRequested();
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),
@@ -90,10 +94,10 @@ public static class RefineVerb
     }
 
     /// <summary>
-    /// The refinement split when it is over the limit (null when it fits: nothing to split); with --verify the union of
-    /// the parts is proved equal to it first, and an empty list means that proof failed (the report is on stderr).
+    /// The refinement split when it is over the limit (null when it fits: nothing to split); with a solver (--verify) the
+    /// union of the parts is proved equal to it first, and an empty list means that proof failed (the report is on stderr).
     /// </summary>
-    private static List<JsonObject>? SplitParts(PolicyRefinement refinement, SizeReport size, bool verify)
+    private static List<JsonObject>? SplitParts(PolicyRefinement refinement, SizeReport size, IQuerySolver? solver)
     {
         if (size.Type != PolicyType.Managed)
         {
@@ -104,9 +108,8 @@ public static class RefineVerb
             return null;
         }
         var parts = PolicySplitter.Split(refinement.Refined, size.Limit);
-        if (verify)
+        if (solver is not null)
         {
-            using var solver = new Z3Session();
             var report = SplitCheck.Check(refinement.Refined, parts, size.Type, solver);
             if (report.Verdict != Verdict.Proved)
             {

@@ -108,7 +108,7 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
-    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
 
     public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
     {
@@ -123,24 +123,28 @@ public sealed class ActionCatalog
         var actions = new List<string>();
         foreach (var (service, names) in services)
         {
-            if (service.Length == 0 || service.Contains(':'))
+            if (FirstOutside(service, IsServiceCharacter) is { } badService)
             {
-                throw new InputException(path, $"$.services[\"{service}\"]", "a service prefix must be non-empty and contain no ':'");
+                throw new InputException(path, JsonPlaces.Member("$.services", service),
+                    $"a service prefix is one or more of a-z, 0-9 and '-' (spec §2); {Describe(service, badService)}");
             }
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
-                throw new InputException(path, $"$.services.{service}", "expected an array of action names");
+                throw new InputException(path, JsonPlaces.Member("$.services", service), "expected an array of action names");
             }
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not System.Text.Json.Nodes.JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 {
-                    throw new InputException(path, $"$.services.{service}[{i}]", "expected a string action name");
+                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]", "expected a string action name");
                 }
                 var name = v.GetValue<string>();
-                if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
+                // Checked before the message below could echo a megabyte of name.
+                InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{i}]", "a catalog action");
+                if (FirstOutside(name, IsNameCharacter) is { } badName)
                 {
-                    throw new InputException(path, $"$.services.{service}[{i}]", $"'{name}' is not an action name (empty, or contains ':', '*' or '?')");
+                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]",
+                        $"an action name is one or more of A-Z, a-z and 0-9 (spec §2); {Describe(name, badName)}");
                 }
                 actions.Add($"{service}:{name}");
             }
@@ -151,4 +155,31 @@ public sealed class ActionCatalog
         }
         return new ActionCatalog(actions, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "");
     }
+
+    // The grammar every shared catalog follows (spec §2). Enforced on load because the refiner writes catalog
+    // spellings into refined policies: a name with U+212A (Kelvin sign) would give a policy that `verify` rejects,
+    // and the proofs' ASCII-only folding is exact only for ASCII names.
+    private static bool IsServiceCharacter(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-';
+
+    private static bool IsNameCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    /// <summary>The index of the first character outside the class; -1 for an empty string (outside too); null when all are in.</summary>
+    private static int? FirstOutside(string s, Func<char, bool> allowed)
+    {
+        if (s.Length == 0)
+        {
+            return -1;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!allowed(s[i]))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static string Describe(string s, int at) =>
+        at < 0 ? "it is empty" : $"'{InputException.Shown(s)}' has U+{(int)s[at]:X4} at offset {at}";
 }

@@ -1,4 +1,6 @@
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
 
 namespace GeneralizationProofs.Generalization;
 
@@ -8,22 +10,13 @@ namespace GeneralizationProofs.Generalization;
 /// replace the entry, in a stable order (the entry itself to keep it, nothing to drop it). Within one entry's
 /// replacements the strategy is responsible for redundancy; the refiner removes duplicates across entries.
 /// </summary>
-public interface IGeneralizer
+/// <remarks>
+/// <see cref="IPolicyStrategy.CoarserPrefix"/> is M1's "next coarser candidate" at this strategy's granularity (a
+/// token for the reference, a character for the character trie). Every generalizer is a policy strategy through
+/// <see cref="PolicyRefiner"/>, so a plug-in written against this interface needs nothing more.
+/// </remarks>
+public interface IGeneralizer : IPolicyStrategy
 {
-    /// <summary>The name <c>--strategy</c> selects it by.</summary>
-    string Name { get; }
-
-    string Description { get; }
-
-    /// <summary>The properties this strategy promises; the verifier proves these and reports the others as measurements.</summary>
-    PropertyKind Claims { get; }
-
-    /// <summary>
-    /// M1's "next coarser candidate" of an emitted wildcard's literal prefix, at this strategy's granularity
-    /// (a token for the reference, a character for the character trie); null when there is none.
-    /// </summary>
-    string? CoarserPrefix(string literalPrefix);
-
     IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context);
 
     /// <summary>
@@ -34,4 +27,7 @@ public interface IGeneralizer
     /// keeps its output, and the verifier reports what such a statement still grants instead of calling it sound.
     /// </summary>
     IReadOnlyList<string>? NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) => null;
+
+    PolicyRefinement IPolicyStrategy.Refine(PolicyDocument policy, GeneralizationContext context, IReadOnlyList<string>? ignoredUnused) =>
+        new PolicyRefiner(this, context).Refine(policy, ignoredUnused);
 }

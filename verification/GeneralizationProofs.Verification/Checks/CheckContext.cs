@@ -5,55 +5,26 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification.Checks;
 
-/// <summary>A concrete string that breaks a property, with the patterns involved on each side.</summary>
-public sealed record Counterexample(string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
-
-/// <summary>One property's outcome on one statement. Evidence holds M1 witnesses, M2 witnesses and M3's certificate.</summary>
-public sealed record PropertyOutcome(
-    PropertyKind Property,
-    string Statement,
-    Verdict Verdict,
-    int Queries,
-    Counterexample? Counterexample = null,
-    IReadOnlyList<string>? Evidence = null,
-    string? Reason = null);
-
-/// <summary>One Allow statement's obligation: the original patterns P and the refined patterns R.</summary>
-public sealed record StatementCase(string Label, IReadOnlyList<string> Original, IReadOnlyList<string> Refined)
-{
-    /// <summary>Refined patterns that are not original entries: what the strategy emitted (M1, M2 and M3 judge these).</summary>
-    public IReadOnlyList<string> Emitted { get; } = NotIn(Refined, Original);
-
-    // A set, not a scan per pattern: ReadOnlyAccess has 4,011 refined patterns against 2,677 originals.
-    private static List<string> NotIn(IReadOnlyList<string> patterns, IReadOnlyList<string> others)
-    {
-        var set = others.ToHashSet(AsciiCase.EqualityComparer);
-        return patterns.Where(p => !set.Contains(p)).ToList();
-    }
-}
-
 /// <summary>
 /// What every check needs: the catalog, the unused set, the strategy (for M1's granularity), the solver, and an
-/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver.
+/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver, and
+/// every answer it returns has been replayed through the core matcher (<see cref="WitnessReplay"/>).
 /// </summary>
-public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
+public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolicyStrategy strategy, IQuerySolver solver, string? smtOut = null)
 {
-    private int _written;
+    // The file is written after the answer: it carries the agreed status, and the manifest each engine's answer.
+    private readonly SmtExport? _export = smtOut is null ? null : new SmtExport(smtOut, solver.SolverVersion);
 
     public ActionCatalog Catalog => catalog;
     public ActionSet Unused => unused;
-    public IGeneralizer Strategy => strategy;
+    public IPolicyStrategy Strategy => strategy;
     public string SolverVersion => solver.SolverVersion;
 
     public Answer Ask(Query query)
     {
-        if (smtOut is not null)
-        {
-            Directory.CreateDirectory(smtOut);
-            var file = Path.Combine(smtOut, $"{Interlocked.Increment(ref _written):D5}-{Sanitize(query.Name)}.smt2");
-            File.WriteAllText(file, SmtLibWriter.Write(query));
-        }
-        return solver.Decide(query);
+        var answer = WitnessReplay.Check(query, solver.Decide(query));
+        _export?.Write(query, answer);
+        return answer;
     }
 
     /// <summary>
@@ -63,11 +34,13 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
     /// the rewriter deriving the complemented union of every pattern for every candidate (60 candidates against 82
     /// literals took 3 s that way).
     /// </summary>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         AskNarrowed(name, candidates, include, exclude, out _);
 
     /// <param name="queries">how many queries were asked (one per group of candidates that keep the same patterns).</param>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
     {
         var includeIndex = new PatternIndex(include);
         var excludeIndex = new PatternIndex(exclude);
@@ -91,7 +64,8 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         foreach (var group in groups.Values)
         {
             queries++;
-            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {queries}", group.Candidates, group.Include, group.Exclude));
+            var part = groups.Count == 1 ? name : $"{name} part {queries}";
+            var answer = Ask(Query.OverCandidates(part, group.Candidates, group.Include, group.Exclude));
             if (answer.Kind != AnswerKind.Unsat)
             {
                 return answer;
@@ -99,9 +73,6 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         }
         return Answer.Unsat;
     }
-
-    private static string Sanitize(string name) =>
-        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
 
     /// <summary>
     /// The catalog actions that some pattern could match: those that start with a pattern's literal prefix
@@ -132,74 +103,5 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
             }
         }
         return result;
-    }
-}
-
-/// <summary>
-/// Patterns indexed by folded literal prefix, answering "which patterns could match a string that starts with s":
-/// those whose literal prefix is a prefix of s, and those whose literal prefix extends s (see
-/// <see cref="ActionPattern.PrefixesCompatible"/>). Leaving out the others is what keeps each query small.
-/// </summary>
-public sealed class PatternIndex
-{
-    private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
-    private readonly string[] _sortedPrefixes;
-
-    public PatternIndex(IEnumerable<string> patterns)
-    {
-        foreach (var pattern in patterns)
-        {
-            var key = AsciiCase.Fold(new ActionPattern(pattern).LiteralPrefix);
-            if (!_byPrefix.TryGetValue(key, out var list))
-            {
-                _byPrefix[key] = list = [];
-            }
-            list.Add(pattern);
-        }
-        _sortedPrefixes = _byPrefix.Keys.Order(StringComparer.Ordinal).ToArray();
-    }
-
-    public List<string> Compatible(string prefix)
-    {
-        var folded = AsciiCase.Fold(prefix);
-        var result = new List<string>();
-        for (var length = 0; length <= folded.Length; length++)
-        {
-            if (_byPrefix.TryGetValue(folded[..length], out var shorter))
-            {
-                result.AddRange(shorter);
-            }
-        }
-        foreach (var longer in ActionCatalog.Narrow(_sortedPrefixes, folded))
-        {
-            if (longer.Length > folded.Length)
-            {
-                result.AddRange(_byPrefix[longer]);
-            }
-        }
-        return result;
-    }
-}
-
-/// <summary>The kept actions K = (C ∩ L(P)) \ U of a statement, computed by the matcher and confirmed by the solver.</summary>
-public static class KeptActions
-{
-    public static (ActionSet? Kept, PropertyOutcome? Failure) Compute(StatementCase statement, CheckContext context, PropertyKind property)
-    {
-        var candidates = CheckContext.Candidates(context.Catalog, statement.Original);
-        var kept = candidates.Where(a => !context.Unused.Contains(a) && statement.Original.Any(p => ActionPattern.Match(p, a))).ToList();
-        var keptSet = new ActionSet(kept);
-        // Confirm with the encoding: every kept action is in L(P), and no other candidate outside U is.
-        var inP = context.AskNarrowed($"kept-in-original {statement.Label}", kept, ["*"], statement.Original);
-        var others = candidates.Where(a => !keptSet.Contains(a) && !context.Unused.Contains(a)).ToList();
-        var missed = context.AskNarrowed($"kept-complete {statement.Label}", others, statement.Original, []);
-        if (inP.Kind == AnswerKind.Unsat && missed.Kind == AnswerKind.Unsat)
-        {
-            return (keptSet, null);
-        }
-        var reason = inP.Kind == AnswerKind.Sat || missed.Kind == AnswerKind.Sat
-            ? $"the matcher and the SMT encoding disagree on {inP.Witness ?? missed.Witness}"
-            : inP.Reason ?? missed.Reason;
-        return (null, new PropertyOutcome(property, statement.Label, Verdict.Unknown, 2, Reason: reason));
     }
 }

@@ -82,12 +82,14 @@ public static class SplitCheck
         foreach (var pattern in included)
         {
             queries++;
-            var answer = solver.Decide(Query.OverAllStrings($"split {name} {pattern}", [pattern],
-                index.Compatible(new Patterns.ActionPattern(pattern).LiteralPrefix)));
+            // Replayed through the matcher like every check's answer (CheckContext.Ask): a bogus witness is Unknown.
+            var query = Query.OverAllStrings($"split {name} {pattern}", [pattern],
+                index.Compatible(new Patterns.ActionPattern(pattern).LiteralPrefix));
+            var answer = WitnessReplay.Check(query, solver.Decide(query));
             switch (answer.Kind)
             {
                 case AnswerKind.Sat:
-                    return (Verdict.Refuted, answer.Witness, null);
+                    return (Verdict.Refuted, WitnessReplay.Show(answer.Witness!), null);
                 case AnswerKind.Unknown:
                     return (Verdict.Unknown, null, answer.Reason);
             }

@@ -82,19 +82,11 @@ public sealed class AutomatonSolver : IQuerySolver
         return witness is null ? Answer.Unsat : Answer.Sat(witness);
     }
 
-    /// <summary>
-    /// Counterexample replay (Cedar's discipline): a Sat witness must be in Σ*, in the candidates when the domain is
-    /// finite, in some include pattern and in no exclude pattern by the core matcher, or the answer is an engine error.
-    /// </summary>
-    private static Answer Replay(Query query, string witness)
-    {
-        var ok = witness.All(PatternEncoding.InAlphabet)
-            && (query.Candidates is null || query.Candidates.Contains(witness, StringComparer.Ordinal))
-            && query.Include.Any(p => ActionPattern.Match(p, witness))
-            && !query.Exclude.Any(p => ActionPattern.Match(p, witness));
-        return ok ? Answer.Sat(witness)
-            : Answer.Unknown($"engine error: the core matcher rejects the automaton's witness \"{witness}\" for {query.Name}");
-    }
+    /// <summary>Counterexample replay through the shared <see cref="WitnessCheck"/>: a witness it rejects is an engine error.</summary>
+    private static Answer Replay(Query query, string witness) =>
+        WitnessCheck.Problem(query, witness) is { } problem
+            ? Answer.Unknown($"engine error: the automaton's witness fails replay for {query.Name}: {problem}")
+            : Answer.Sat(witness);
 
     /// <summary>A new automaton (never a cached one, which the caller may change) for the union of the patterns.</summary>
     private Automaton Union(IReadOnlyList<string> patterns) =>
