@@ -19,8 +19,12 @@ public static class RefineVerb
         var catalog = CliCommon.CatalogOption();
         var strategy = CliCommon.StrategyOption();
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
-        var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
-        format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
+        var format = new Option<string>("--format")
+        {
+            Description = "policy | diff | recommendation | explain (why each wildcard became what it did)", DefaultValueFactory = _ => "policy",
+        };
+        format.AcceptOnlyFromAmong("policy", "diff", "recommendation", "explain");
+        var noColor = new Option<bool>("--no-color") { Description = "no colour in --format explain (also NO_COLOR, or output not a terminal)" };
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn")
@@ -36,6 +40,7 @@ public static class RefineVerb
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
             policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, policyType, split, engine,
+            noColor,
         };
         command.SetAction(r => CliCommon.Run("refine", cancel =>
         {
@@ -75,8 +80,10 @@ public static class RefineVerb
                 "diff" => RefinementOutput.Diff(refinement),
                 "recommendation" =>
                     RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn) ?? inputs.FindingResource, null, parts),
-                _ when parts is not null => PolicyDocument.Write(new JsonArray(parts.Select(p => (JsonNode)p.DeepClone()).ToArray())),
-                _ => RefinementOutput.PolicyJson(refinement),
+                "explain" => ExplainWriter.Render(RefinementExplanation.Of(refinement, new(inputs.Catalog, inputs.Unused), generalizer, type),
+                        ExplainWriter.UseColour(r.GetValue(noColor), r.GetValue(output)))
+                    + $"refined policy{(parts is null ? "" : $" as {parts.Count} policies")}:\n" + PolicyText(refinement, parts),
+                _ => PolicyText(refinement, parts),
             };
             CliCommon.Emit(text, r.GetValue(output));
             Console.Error.WriteLine(size.Note);
@@ -92,6 +99,10 @@ public static class RefineVerb
         }));
         return command;
     }
+
+    private static string PolicyText(PolicyRefinement refinement, List<JsonObject>? parts) => parts is null
+        ? RefinementOutput.PolicyJson(refinement)
+        : PolicyDocument.Write(new JsonArray(parts.Select(p => (JsonNode)p.DeepClone()).ToArray()));
 
     /// <summary>
     /// The refinement split when it is over the limit (null when it fits: nothing to split); with a solver (--verify) the
