@@ -20,11 +20,13 @@ public static class RefinementExplanation
     /// <summary>Names listed per item before "and N more": enough to act on, short enough to read.</summary>
     public const int Shown = 5;
 
-    public static List<ExplainLine> Of(PolicyRefinement refinement, GeneralizationContext context, IPolicyStrategy strategy, PolicyType type)
+    public static List<ExplainLine> Of(
+        PolicyRefinement refinement, GeneralizationContext context, IPolicyStrategy strategy, PolicyType type)
     {
         var lines = new List<ExplainLine>
         {
-            new(ExplainKind.Heading, 0, $"{refinement.Original.Name}: strategy '{refinement.Strategy}', {context.Unused.Count} unused action(s)"),
+            new(ExplainKind.Heading, 0,
+                $"{refinement.Original.Name}: strategy '{refinement.Strategy}', {context.Unused.Count} unused action(s)"),
         };
         var trie = TrieOf(strategy);
         foreach (var statement in refinement.Statements)
@@ -76,7 +78,8 @@ public static class RefinementExplanation
     {
         var pattern = new ActionPattern(entry.Original);
         var unused = context.Catalog.Matching(pattern).Where(context.Unused.Contains).ToList();
-        lines.Add(new(ExplainKind.Heading, 0, $"{label}: {entry.Original} -> {(entry.Outputs.Count == 0 ? "(dropped)" : string.Join(", ", entry.Outputs))}"));
+        var became = entry.Outputs.Count == 0 ? "(dropped)" : string.Join(", ", entry.Outputs);
+        lines.Add(new(ExplainKind.Heading, 0, $"{label}: {entry.Original} -> {became}"));
         lines.Add(new(ExplainKind.Plain, 1, $"excludes {unused.Count} unused action(s){List(unused)}"));
         if (trie is null)
         {
@@ -84,14 +87,17 @@ public static class RefinementExplanation
         }
         else
         {
-            Nodes(lines, TriePicture.Of(trie, pattern, context), pattern, context, trie != strategy);
+            Nodes(lines, TriePicture.Of(trie, pattern, context), pattern, context, trie != strategy ? entry.Outputs : null);
         }
         Evidence(lines, entry.Outputs, context);
     }
 
-    private static void Nodes(List<ExplainLine> lines, TriePicture picture, ActionPattern entry, GeneralizationContext context, bool underlying)
+    /// <param name="shortened">the outputs, when the picture is of the trie a strategy shortens (compact): a literal the
+    /// walk emitted may be written as its node's <c>p*</c>.</param>
+    private static void Nodes(List<ExplainLine> lines, TriePicture picture, ActionPattern entry, GeneralizationContext context,
+        IReadOnlyList<string>? shortened)
     {
-        if (underlying)
+        if (shortened is not null)
         {
             lines.Add(new(ExplainKind.Note, 1, "the character trie's walk, which compact shortens: a literal may become a shorter p*"));
         }
@@ -115,7 +121,10 @@ public static class RefinementExplanation
                 var m1 = parent is null ? "it is the entry's own root"
                     : parent.Safe ? $"M1: the coarser {parent.Name}* is safe but coarser than this strategy emits"
                     : $"M1: the coarser {parent.Name}* is not safe ({WhyUnsafe(parent.Prefix, entry, context)})";
-                lines.Add(new(ExplainKind.Emitted, indent, $"emit {row.Pattern}: safe, {row.KeptActions} kept action(s) under {row.Name}; {m1}"));
+                var glob = row.Prefix + "*";
+                var written = shortened?.Contains(glob) == true && row.Pattern != glob ? $" (written {glob})" : "";
+                lines.Add(new(ExplainKind.Emitted, indent,
+                    $"emit {row.Pattern}{written}: safe, {row.KeptActions} kept action(s) under {row.Name}; {m1}"));
             }
             else if (row.Pattern is not null)
             {
@@ -166,10 +175,12 @@ public static class RefinementExplanation
         foreach (var entry in added)
         {
             var excluded = granted.Where(a => ActionPattern.Match(entry, a)).ToList();
-            lines.Add(new(ExplainKind.Emitted, 1, $"NotAction + {entry}: excludes {excluded.Count} unused action(s) it granted{List(excluded)}"));
+            lines.Add(new(ExplainKind.Emitted, 1,
+                $"NotAction + {entry}: excludes {excluded.Count} unused action(s) it granted{List(excluded)}"));
         }
     }
 
     private static string List(IReadOnlyList<string> items) =>
-        items.Count == 0 ? "" : ": " + string.Join(", ", items.Take(Shown)) + (items.Count > Shown ? $" and {items.Count - Shown} more" : "");
+        items.Count == 0 ? ""
+            : ": " + string.Join(", ", items.Take(Shown)) + (items.Count > Shown ? $" and {items.Count - Shown} more" : "");
 }

@@ -24,7 +24,10 @@ public static class RefineVerb
             Description = "policy | diff | recommendation | explain (why each wildcard became what it did)", DefaultValueFactory = _ => "policy",
         };
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation", "explain");
-        var noColor = new Option<bool>("--no-color") { Description = "no colour in --format explain (also NO_COLOR, or output not a terminal)" };
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "no colour in --format explain (also NO_COLOR, or output not a terminal)",
+        };
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn")
@@ -80,7 +83,8 @@ public static class RefineVerb
                 "diff" => RefinementOutput.Diff(refinement),
                 "recommendation" =>
                     RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn) ?? inputs.FindingResource, null, parts),
-                "explain" => ExplainWriter.Render(RefinementExplanation.Of(refinement, new(inputs.Catalog, inputs.Unused), generalizer, type),
+                "explain" => ExplainWriter.Render(
+                        RefinementExplanation.Of(refinement, new(inputs.Catalog, inputs.Unused), generalizer, type),
                         ExplainWriter.UseColour(r.GetValue(noColor), r.GetValue(output)))
                     + $"refined policy{(parts is null ? "" : $" as {parts.Count} policies")}:\n" + PolicyText(refinement, parts),
                 _ => PolicyText(refinement, parts),
