@@ -47,6 +47,7 @@ public class NotActionRefinementTests
         { "tightest", ["iam:*", "ec2:DescribeVolume*", "ec2:RunInstances", "s3:GetBucket*", "s3:PutObject"] },
         { "verb-noun", ["iam:*", "ec2:DescribeVolume*", "ec2:RunInstances", "s3:GetBucket*", "s3:PutObject"] },
         { "character", ["iam:*", "ec2:DescribeV*", "ec2:RunInstances", "s3:GetB*", "s3:PutObject"] },
+        { "compact", ["iam:*", "ec2:DescribeV*", "ec2:RunInstances", "s3:GetB*", "s3:PutObject"] },
         { "enumeration", ["iam:*", "ec2:DescribeVolumes", "ec2:DescribeVolumeStatus", "ec2:RunInstances", "s3:GetBucketAcl",
             "s3:GetBucketPolicy", "s3:PutObject"] },
     };

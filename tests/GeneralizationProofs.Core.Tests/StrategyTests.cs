@@ -26,6 +26,7 @@ public class StrategyTests
     [InlineData("verb-noun")]
     [InlineData("enumeration")]
     [InlineData("character")]
+    [InlineData("compact")]
     public void EveryRealStrategyGrantsExactlyTheKeptCatalogActions(string name)
     {
         var (context, entry, kept) = S3AndEc2(0.2, 7);

@@ -70,6 +70,17 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Contains("class=\"safe\"", s3);
         Assert.Contains("<span class=\"del\">-  s3:Get*</span>", s3); // the review-style diff
         Assert.Contains("could not be read", File.ReadAllText(Directory.GetFiles(Path.Combine(report, "policies"), "*Broken*").Single()));
+        // The explanation: every unused action it names as the reason a node is unsafe is one of this policy's unused.
+        var s3Proof = summary.Policies.Single(p => p.Name.Contains("AmazonS3ReadOnlyAccess"));
+        var named = System.Text.RegularExpressions.Regex.Matches(s3, @"unused (\S+) starts with it").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, a => Assert.True(s3Proof.Unused!.Contains(a), a));
+        Assert.Contains("<h2>Refined policy</h2>", s3);
+        Assert.Contains("size: ", s3);
+        // One unreadable policy: the index must not say everything is proved.
+        var index = File.ReadAllText(Path.Combine(report, "index.html"));
+        Assert.Contains("Not every property is proved: 0 policies unknown, 1 unreadable, of 4", index);
+        Assert.DoesNotContain("is proved on all", index);
     }
 
     [SkippableFact]
@@ -100,6 +111,8 @@ public sealed class CorpusProofTests : IDisposable
 
         var index = File.ReadAllText(Path.Combine(report, "index.html"));
         Assert.Contains("Not proved", index);
+        Assert.Contains($"{refuted.Count} of 4 policies are refuted", index); // the headline matches the results
+        Assert.DoesNotContain("is proved on all", index);
         var pages = Directory.GetFiles(Path.Combine(report, "policies"));
         Assert.Equal(4, pages.Length);
         var page = File.ReadAllText(pages.First(f => f.Contains(refuted[0].Name)));

@@ -11,10 +11,9 @@ namespace GeneralizationProofs.Tests;
 public static class TestProofs
 {
     public static VerificationReport RefineAndVerify(IPolicyStrategy strategy, ActionCatalog catalog, PolicyDocument policy,
-        ActionSet unused,
-        PropertyKind? claimed = null, string? smtOut = null)
+        ActionSet unused, PropertyKind? claimed = null, string? smtOut = null, uint timeoutMs = 10_000)
     {
-        using var solver = new Z3Session();
+        using var solver = new Z3Session(timeoutMs);
         var scope = new ProofScope(claimed ?? strategy.Claims, PropertyKind.All);
         return RefineAndProve.Run(strategy, policy, catalog, unused, solver, scope, smtOut).Report;
     }

@@ -5,7 +5,9 @@ using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Checks;
 
 namespace GeneralizationProofs.Harness.Corpus;
@@ -103,7 +105,7 @@ public static class CorpusReport
         sb.Append("<h1>Regression proofs over the policy corpus</h1>\n");
         sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), unused rate {N(s.UnusedRate, "0.##")}, ")
           .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}, {s.Jobs} jobs, {E(summary.Solver)}. ")
-          .Append("Each policy's unused actions are a seeded share of the catalog actions it grants; every property the strategy claims is proved.</p>\n");
+          .Append($"Each policy's unused actions are a seeded share of the catalog actions it grants. {E(Headline(summary))}</p>\n");
         sb.Append("<div class=\"cards\">");
         foreach (var status in Enum.GetValues<PolicyStatus>())
         {
@@ -143,6 +145,16 @@ public static class CorpusReport
         return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
     }
 
+    /// <summary>The index's verdict sentence, from the results: it says "proved" only when every policy is.</summary>
+    public static string Headline(CorpusSummary summary) => summary.Verdict switch
+    {
+        Verdict.Proved => $"Every property the strategy claims is proved on all {summary.Policies.Count} policies.",
+        Verdict.Refuted => $"{summary.Count(PolicyStatus.Refuted)} of {summary.Policies.Count} policies are refuted: a claimed property "
+            + "does not hold (counterexamples below); the others are listed with their status.",
+        _ => $"Not every property is proved: {summary.Count(PolicyStatus.Unknown)} policies unknown, "
+            + $"{summary.Count(PolicyStatus.Unreadable)} unreadable, of {summary.Policies.Count} (listed below).",
+    };
+
     public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IPolicyStrategy strategy)
     {
         var sb = new StringBuilder(Head($"{p.Name}: genproof corpus"));
@@ -178,6 +190,7 @@ public static class CorpusReport
         }
         sb.Append("</pre>\n");
 
+        Explanation(sb, refinement, new GeneralizationContext(catalog, p.Unused!), strategy);
         if (strategy is TriePrefixGeneralizer trieStrategy)
         {
             var context = new GeneralizationContext(catalog, p.Unused!);
@@ -198,5 +211,22 @@ public static class CorpusReport
             }
         }
         return sb.Append("</body></html>\n").ToString();
+    }
+
+    /// <summary>The same explanation as <c>refine --format explain</c>, marked by kind; the refined JSON ready to copy.</summary>
+    private static void Explanation(StringBuilder sb, PolicyRefinement refinement, GeneralizationContext context, IPolicyStrategy strategy)
+    {
+        sb.Append("<h2>Why</h2>\n<pre class=\"explain\">");
+        foreach (var line in RefinementExplanation.Of(refinement, context, strategy, PolicyType.Managed))
+        {
+            var css = line.Kind switch
+            {
+                ExplainKind.Unsafe => "refuted", ExplainKind.Emitted or ExplainKind.Safe => "proved", ExplainKind.Note => "unknown",
+                ExplainKind.Heading => "hunk", _ => null,
+            };
+            var text = E(new string(' ', 2 * line.Indent) + line.Text);
+            sb.Append(css is null ? text : $"<span class=\"{css}\">{text}</span>").Append('\n');
+        }
+        sb.Append("</pre>\n<h2>Refined policy</h2>\n<pre>").Append(E(RefinementOutput.PolicyJson(refinement))).Append("</pre>\n");
     }
 }

@@ -11,7 +11,8 @@ namespace GeneralizationProofs.Harness.Study;
 
 /// <summary>One strategy's figures on one policy folder, refined against the newest catalog.</summary>
 public sealed record SizeFigures(
-    string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds);
+    string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds,
+    int OverAfterSplit = 0, int SplitParts = 0);
 
 /// <summary>
 /// Future permissiveness of one strategy (or of the original policies) on one folder: refined with the catalog of
@@ -37,8 +38,8 @@ public sealed record StudyResult(
 public sealed class StrategyStudy(
     IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IPolicyStrategy> strategies, double unusedRate, int seed)
 {
-    /// <summary>The managed-policy size limit, in characters not counting whitespace.</summary>
-    public const int PolicyCharacterLimit = 6144;
+    /// <summary>The managed-policy size limit, in characters not counting whitespace (the one place: PolicySize).</summary>
+    public static readonly int PolicyCharacterLimit = PolicySize.Limit(PolicyType.Managed);
 
     private static int OverLimit(long characters) => characters > PolicyCharacterLimit ? 1 : 0;
 
@@ -114,7 +115,11 @@ public sealed class StrategyStudy(
                 if (i == newest)
                 {
                     var characters = Characters(refinement.Refined);
-                    var figures = new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, OverLimit(characters), milliseconds);
+                    // Over the limit, --split's parts: how many, and whether any is still over (one entry too big).
+                    var parts = characters > PolicyCharacterLimit && !refinement.Detach ? Split(refinement.Refined) : null;
+                    var figures = new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, OverLimit(characters), milliseconds,
+                        parts is { Count: 0 } || parts?.Any(p => PolicySize.Characters(p) > PolicyCharacterLimit) == true ? 1 : 0,
+                        parts?.Count ?? 0);
                     Add(strategy.Name, figures);
                 }
             }
@@ -136,12 +141,24 @@ public sealed class StrategyStudy(
             Characters = sum.Characters + figures.Characters,
             OverLimit = sum.OverLimit + figures.OverLimit,
             RefineMilliseconds = sum.RefineMilliseconds + figures.RefineMilliseconds,
+            OverAfterSplit = sum.OverAfterSplit + figures.OverAfterSplit,
+            SplitParts = sum.SplitParts + figures.SplitParts,
         });
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Compact = new(PolicyDocument.WriteOptions) { WriteIndented = false };
+    /// <summary>--split's parts; none when it cannot split (a NotAction statement alone over the limit): still over.</summary>
+    private static List<System.Text.Json.Nodes.JsonObject> Split(System.Text.Json.Nodes.JsonObject refined)
+    {
+        try
+        {
+            return PolicySplitter.Split(refined, PolicyCharacterLimit);
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The size IAM counts against the limit: the characters of the document, whitespace not counted.</summary>
-    public static long Characters(System.Text.Json.Nodes.JsonNode document) =>
-        document.ToJsonString(Compact).Count(c => !char.IsWhiteSpace(c));
+    public static long Characters(System.Text.Json.Nodes.JsonNode document) => PolicySize.Characters(document);
 }

@@ -56,6 +56,7 @@ public static class StudyTables
                 var isOriginal = s.Strategy == StrategyStudy.Original;
                 rows.Add([s.Strategy, s.Folder, N(s.Policies), N(s.Patterns), Ratio(s.Patterns, reference.Patterns), N(s.Characters),
                     Ratio(s.Characters, reference.Characters), N(s.OverLimit),
+                    isOriginal ? "" : $"{N(s.OverAfterSplit)} ({N(s.SplitParts)})",
                     isOriginal ? "" : s.RefineMilliseconds.ToString("F0", CultureInfo.InvariantCulture),
                     isOriginal ? "" : Ratio(s.RefineMilliseconds, reference.RefineMilliseconds)]);
             }
@@ -63,7 +64,8 @@ public static class StudyTables
         var limit = StrategyStudy.PolicyCharacterLimit;
         return new Table("size",
             $"Size against catalog {result.CatalogDates[^1]}: Action patterns, policy characters (limit {limit:N0}), refinement time",
-            ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {limit:N0}", "refine ms", "× ref"],
+            ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {limit:N0}",
+                "over after --split (parts)", "refine ms", "× ref"],
             rows);
     }
 

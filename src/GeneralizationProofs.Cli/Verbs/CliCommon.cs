@@ -65,6 +65,18 @@ public static class CliCommon
     public static EngineChoice Engine(string? name) =>
         Engines.Parse(name ?? "") ?? throw new InputException("--engine", name ?? "", $"unknown engine; use {Engines.Names}");
 
+    /// <summary>Where the policy is attached: its size limit (spec §6).</summary>
+    public static Option<string> PolicyTypeOption()
+    {
+        return new Option<string>("--policy-type")
+        {
+            Description = "managed (6,144 characters) | inline-user (2,048) | inline-group (5,120) | inline-role (10,240)",
+            DefaultValueFactory = _ => "managed",
+        }.AcceptingOnly(PolicySize.Names);
+    }
+
+    public static PolicyType PolicyType(string name) => PolicySize.Parse(name) ?? Policy.PolicyType.Managed;
+
     public static Option<bool> IgnoreUnknownUnusedOption() => new("--ignore-unknown-unused")
     {
         Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",
@@ -235,7 +247,9 @@ public static class CliCommon
         }
     }
 
-    public sealed record Inputs(PolicyDocument Policy, ActionCatalog Catalog, ActionSet Unused, List<string> IgnoredUnused);
+    /// <param name="FindingResource">the finding's <c>resource</c> when the unused actions came as a finding.</param>
+    public sealed record Inputs(PolicyDocument Policy, ActionCatalog Catalog, ActionSet Unused, List<string> IgnoredUnused,
+        string? FindingResource = null);
 
     public static Inputs Load(string policyFile, string unusedFile, string catalogFile, bool ignoreUnknownUnused)
     {
@@ -243,8 +257,9 @@ public static class CliCommon
         var catalog = ActionCatalog.Load(catalogFile);
         var policy = PolicyDocument.Load(policyFile);
         Warn(policy);
-        var unused = UnusedActions.Load(unusedFile, catalog, ignoreUnknownUnused, out var ignored);
-        return new Inputs(policy, catalog, unused, ignored);
+        var root = JsonInput.ReadFile(unusedFile);
+        var unused = UnusedActions.Read(root, JsonInput.NameOf(unusedFile), catalog, ignoreUnknownUnused, out var ignored);
+        return new Inputs(policy, catalog, unused, ignored, UnusedActions.FindingResource(root));
     }
 
     /// <summary>Standard input (<c>-</c>) can be read once: a second option naming it would read nothing.</summary>

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
@@ -16,24 +19,42 @@ public static class RefineVerb
         var catalog = CliCommon.CatalogOption();
         var strategy = CliCommon.StrategyOption();
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
-        var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
-        format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
+        var format = new Option<string>("--format")
+        {
+            Description = "policy | diff | recommendation | explain (why each wildcard became what it did)", DefaultValueFactory = _ => "policy",
+        };
+        format.AcceptOnlyFromAmong("policy", "diff", "recommendation", "explain");
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "no colour in --format explain (also NO_COLOR, or output not a terminal)",
+        };
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
-        var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
+        var resourceArn = new Option<string?>("--resource-arn")
+        {
+            Description = "principal ARN for the recommendation (default: the finding's resource)",
+        };
+        var policyType = CliCommon.PolicyTypeOption();
+        var split = new Option<bool>("--split")
+        {
+            Description = "managed policies: when the refinement is over the limit, print it as the fewest policies that each fit",
+        };
         var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
-            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, engine,
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, policyType, split, engine,
+            noColor,
         };
         command.SetAction(r => CliCommon.Run("refine", cancel =>
         {
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            var type = CliCommon.PolicyType(r.GetValue(policyType)!);
+            var verifying = r.GetValue(verify);
+            using var solver = verifying ? Engines.Create(CliCommon.Engine(r.GetValue(engine)), cancel: cancel) : null;
             PolicyRefinement refinement;
-            if (r.GetValue(verify))
+            if (solver is not null)
             {
-                using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), cancel: cancel);
                 var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
                     ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused, cancel: cancel);
                 var report = proof.Report;
@@ -50,13 +71,30 @@ public static class RefineVerb
                 refinement = generalizer.Refine(inputs.Policy, new(inputs.Catalog, inputs.Unused), inputs.IgnoredUnused);
             }
             cancel.ThrowIfCancellationRequested();
+            var size = refinement.Size(type);
+            var parts = r.GetValue(split) ? SplitParts(refinement, size, solver) : null;
+            if (parts is { Count: 0 })
+            {
+                return ExitCodes.Refuted;
+            }
+            cancel.ThrowIfCancellationRequested();
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),
-                "recommendation" => RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn), null),
-                _ => RefinementOutput.PolicyJson(refinement),
+                "recommendation" =>
+                    RefinementOutput.Recommendation(refinement, r.GetValue(resourceArn) ?? inputs.FindingResource, null, parts),
+                "explain" => ExplainWriter.Render(
+                        RefinementExplanation.Of(refinement, new(inputs.Catalog, inputs.Unused), generalizer, type),
+                        ExplainWriter.UseColour(r.GetValue(noColor), r.GetValue(output)))
+                    + $"refined policy{(parts is null ? "" : $" as {parts.Count} policies")}:\n" + PolicyText(refinement, parts),
+                _ => PolicyText(refinement, parts),
             };
             CliCommon.Emit(text, r.GetValue(output));
+            Console.Error.WriteLine(size.Note);
+            if (parts is not null)
+            {
+                Console.Error.WriteLine($"split: {parts.Count} policies, each within {size.Limit:N0} characters ({size.TypeName})");
+            }
             foreach (var note in refinement.Notes())
             {
                 Console.Error.WriteLine($"note: {note}");
@@ -64,5 +102,37 @@ public static class RefineVerb
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static string PolicyText(PolicyRefinement refinement, List<JsonObject>? parts) => parts is null
+        ? RefinementOutput.PolicyJson(refinement)
+        : PolicyDocument.Write(new JsonArray(parts.Select(p => (JsonNode)p.DeepClone()).ToArray()));
+
+    /// <summary>
+    /// The refinement split when it is over the limit (null when it fits: nothing to split); with a solver (--verify) the
+    /// union of the parts is proved equal to it first, and an empty list means that proof failed (the report is on stderr).
+    /// </summary>
+    private static List<JsonObject>? SplitParts(PolicyRefinement refinement, SizeReport size, IQuerySolver? solver)
+    {
+        if (size.Type != PolicyType.Managed)
+        {
+            throw new InputException(refinement.Original.File, "--split", "is for managed policies: an inline policy has one document");
+        }
+        if (!size.Over || refinement.Detach)
+        {
+            return null;
+        }
+        var parts = PolicySplitter.Split(refinement.Refined, size.Limit);
+        if (solver is not null)
+        {
+            var report = SplitCheck.Check(refinement.Refined, parts, size.Type, solver);
+            if (report.Verdict != Verdict.Proved)
+            {
+                Console.Error.Write(report.Text());
+                Console.Error.WriteLine("genproof: refusing to print a split that is not proved");
+                return [];
+            }
+        }
+        return parts;
     }
 }

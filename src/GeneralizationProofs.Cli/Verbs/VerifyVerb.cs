@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Verification;
@@ -28,19 +30,30 @@ public static class VerifyVerb
             .AtLeast(1u);
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
+        var splitParts = new Option<string[]>("--split-parts")
+        {
+            Description = "the parts of a split refinement (files holding a policy or a JSON array of policies, as refine --split "
+                + "prints them): also prove their union equals --refined over all strings, and each within --policy-type's limit",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var policyType = CliCommon.PolicyTypeOption();
         var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("verify", "Prove a refinement sound, escalation-free, complete and minimal, or show a counterexample")
         {
-            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore, engine,
+            policy, unused, catalog, refined, strategy, properties, format, smtOut, timeout, rlimit, ignore, splitParts, policyType,
+            engine,
         };
         command.SetAction(r => CliCommon.Run("verify", cancel =>
         {
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
-            CliCommon.AtMostOneStandardInput(("--policy", r.GetValue(policy)!), ("--unused", r.GetValue(unused)!),
-                ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!));
+            var partFiles = r.GetValue(splitParts) ?? [];
+            CliCommon.AtMostOneStandardInput([("--policy", r.GetValue(policy)!), ("--unused", r.GetValue(unused)!),
+                ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!), .. partFiles.Select(f => ("--split-parts", f))]);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
+            // Read before proving: a bad part file is refused before anything is printed or published.
+            var parts = partFiles.SelectMany(ReadParts).ToList();
             // The queries go to a hidden sibling folder, published only when the proof ran to its end; a disagreement of
             // the two engines is written there too.
             using var smt = new StagedFolder(r.GetValue(smtOut));
@@ -50,8 +63,23 @@ public static class VerifyVerb
                 smt.Staging, cancel);
             smt.Publish();
             Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
-            return ExitCodes.Of(report.Verdict);
+            if (partFiles.Length == 0)
+            {
+                return ExitCodes.Of(report.Verdict);
+            }
+            var split = SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
+            Console.Out.Write(split.Text());
+            return ExitCodes.Of(Verdicts.All([report.Verdict, split.Verdict]));
         }));
         return command;
+    }
+
+    /// <summary>A part file: one policy (bare or wrapped, as --policy reads it) or a JSON array of them.</summary>
+    private static IEnumerable<JsonObject> ReadParts(string file)
+    {
+        var root = JsonInput.ReadFile(file);
+        return root is JsonArray array
+            ? array.Select((p, i) => PolicyDocument.Parse(p ?? throw new InputException(file, $"$[{i}]", "is null"), file).Document)
+            : [PolicyDocument.Parse(root, file).Document];
     }
 }

@@ -12,6 +12,7 @@ public static class Strategies
         TriePrefixGeneralizer.Tightest(),
         new EnumerationGeneralizer(),
         TriePrefixGeneralizer.VerbNoun(),
+        new CompactGeneralizer(),
     ];
 
     public static IGeneralizer? Find(string name) => All.FirstOrDefault(s => s.Name == name);

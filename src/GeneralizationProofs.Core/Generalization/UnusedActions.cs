@@ -18,6 +18,14 @@ public static class UnusedActions
     public static ActionSet Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored) =>
         Read(JsonInput.ReadFile(path), JsonInput.NameOf(path), catalog, ignoreStale, out ignored);
 
+    /// <summary>
+    /// The principal a finding is about: <c>resource</c> of a GetFindingV2 response (or of the <c>finding</c> a
+    /// GetFinding response wraps); null for the analyzer's plain list. The recommendation's <c>resourceArn</c> when the
+    /// user names none.
+    /// </summary>
+    public static string? FindingResource(JsonNode? root) =>
+        root is JsonObject finding ? Policy.PolicyDocument.AsString(finding["resource"] ?? finding["finding"]?["resource"]) : null;
+
     /// <summary>As <see cref="Load"/>, from JSON already parsed; <paramref name="path"/> names it in messages.</summary>
     public static ActionSet Read(JsonNode root, string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
     {

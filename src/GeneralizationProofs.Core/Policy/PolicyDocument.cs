@@ -39,10 +39,11 @@ public sealed class PolicyDocument
     public IReadOnlyList<string> Warnings { get; private init; } = [];
 
     /// <summary>
-    /// A name for the policy: the wrapper's <c>name</c>, else the policy's <c>Id</c>, else the file name without
-    /// extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
+    /// A name for the policy: the wrapper's <c>name</c> (get-*-policy's <c>PolicyName</c>), else the policy's <c>Id</c>, else
+    /// the file name without extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
     /// </summary>
-    public string Name => AsString(Root["name"]) ?? AsString(Document["Id"]) ?? Path.GetFileNameWithoutExtension(File);
+    public string Name =>
+        AsString(Root["name"] ?? Root["PolicyName"]) ?? AsString(Document["Id"]) ?? Path.GetFileNameWithoutExtension(File);
 
     public string? Arn => AsString(Root["arn"]);
 
@@ -113,11 +114,29 @@ public sealed class PolicyDocument
         {
             return (AsObject(doc, file, "$.PolicyVersion.Document"), "$.PolicyVersion.Document");
         }
-        throw new InputException(file, "$", "no \"Statement\" (nor a wrapped policy under \"document\" or \"PolicyVersion.Document\")");
+        // aws iam get-role-policy / get-user-policy / get-group-policy: {"RoleName", "PolicyName", "PolicyDocument"}.
+        if (obj["PolicyDocument"] is { } inline)
+        {
+            return (AsObject(inline, file, "$.PolicyDocument"), "$.PolicyDocument");
+        }
+        throw new InputException(file, "$",
+            "no \"Statement\" (nor a wrapped policy under \"document\", \"PolicyVersion.Document\" or \"PolicyDocument\")");
     }
 
-    private static JsonObject AsObject(JsonNode node, string file, string place) =>
-        node as JsonObject ?? throw new InputException(file, place, "the wrapped policy must be a JSON object");
+    /// <summary>
+    /// A wrapped policy: a JSON object, or a string holding one — the IAM API returns policy documents URL-encoded
+    /// (RFC 3986, so a '+' in a policy arrives as %2B and unescaping is exact), and the CLI passes that through in
+    /// some versions; a string that is plain JSON is read as is.
+    /// </summary>
+    private static JsonObject AsObject(JsonNode node, string file, string place)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            var text = value.GetValue<string>().Trim();
+            node = JsonInput.Parse(text.StartsWith('{') ? text : Uri.UnescapeDataString(text), $"{file} {place} (URL-encoded)");
+        }
+        return node as JsonObject ?? throw new InputException(file, place, "the wrapped policy must be a JSON object");
+    }
 
     private static Statement ReadStatement(JsonObject node, int index, string place, string file, List<string> warnings)
     {

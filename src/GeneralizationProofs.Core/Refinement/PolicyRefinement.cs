@@ -15,6 +15,9 @@ public sealed record PolicyRefinement(
 
     public bool Changed => Statements.Any(s => s.Outcome is StatementOutcome.Refined or StatementOutcome.Removed);
 
+    /// <summary>The refined policy's size against the limit of its type (spec §6).</summary>
+    public SizeReport Size(PolicyType type) => PolicySize.Of(Refined, type);
+
     /// <summary>What a reader must be told: statements kept without refinement, and unused actions left out.</summary>
     public IEnumerable<string> Notes()
     {

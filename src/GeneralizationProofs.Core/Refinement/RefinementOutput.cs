@@ -64,28 +64,37 @@ public static class RefinementOutput
     }
 
     /// <summary>
-    /// The recommendation as the analyzer shapes it: one step, CREATE_POLICY with the refined policy as a JSON string,
-    /// or DETACH_POLICY when no Allow statement remains.
+    /// The recommendation as the analyzer's GetFindingRecommendation returns it: one step, CREATE_POLICY with the
+    /// refined policy as a JSON string, or DETACH_POLICY when no Allow statement remains. With
+    /// <paramref name="parts"/> (a split refinement), one CREATE_POLICY step per part, each carrying the existing
+    /// policy's id: the parts together replace it.
     /// </summary>
-    public static string Recommendation(PolicyRefinement refinement, string? resourceArn, string? policyUpdatedAt)
+    public static string Recommendation(PolicyRefinement refinement, string? resourceArn, string? policyUpdatedAt,
+        IReadOnlyList<JsonObject>? parts = null)
     {
         var original = refinement.Original;
-        var step = new JsonObject
+        var steps = new JsonArray();
+        IReadOnlyList<JsonObject?> stepPolicies = refinement.Detach ? new JsonObject?[] { null } : [.. parts ?? [refinement.Refined]];
+        foreach (var part in stepPolicies)
         {
-            ["recommendedAction"] = refinement.Detach ? "DETACH_POLICY" : "CREATE_POLICY",
-        };
-        if (!refinement.Detach)
-        {
-            step["recommendedPolicy"] = refinement.Refined.ToJsonString();
+            var step = new JsonObject
+            {
+                ["recommendedAction"] = part is null ? "DETACH_POLICY" : "CREATE_POLICY",
+            };
+            if (part is not null)
+            {
+                step["recommendedPolicy"] = part.ToJsonString();
+            }
+            step["existingPolicyId"] = original.Arn ?? original.Name;
+            step["policyUpdatedAt"] = policyUpdatedAt ?? original.UpdatedAt;
+            steps.Add(new JsonObject { ["unusedPermissionsRecommendedStep"] = step });
         }
-        step["existingPolicyId"] = original.Arn ?? original.Name;
-        step["policyUpdatedAt"] = policyUpdatedAt ?? original.UpdatedAt;
         var recommendation = new JsonObject
         {
             ["recommendationType"] = "UnusedPermissionRecommendation",
             ["status"] = "SUCCEEDED",
             ["resourceArn"] = resourceArn,
-            ["recommendedSteps"] = new JsonArray(new JsonObject { ["unusedPermissionsRecommendedStep"] = step }),
+            ["recommendedSteps"] = steps,
         };
         return PolicyDocument.Write(recommendation);
     }
