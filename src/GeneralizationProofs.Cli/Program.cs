@@ -1,15 +1,3 @@
-using System.CommandLine;
-using GeneralizationProofs.Cli.Verbs;
+using GeneralizationProofs.Cli;
 
-var root = new RootCommand("genproof: refine IAM policies by removing unused actions, and prove the refinement right")
-{
-    RefineVerb.Create(),
-    VerifyVerb.Create(),
-    DemoVerb.Create(),
-    TrieVerb.Create(),
-    MeasureVerb.Create(),
-    BenchReportVerb.Create(),
-    CorpusVerb.Create(),
-    CheckVerb.Create(),
-};
-return root.Parse(args).Invoke();
+return GenproofCli.Root().Parse(args).Invoke();

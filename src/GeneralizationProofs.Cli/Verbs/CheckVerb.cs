@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Campaign;
 using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
@@ -20,9 +21,10 @@ public static class CheckVerb
         var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
         var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" };
         var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
+        var shardOption = CliCommon.ShardOption("cases whose index");
         var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
         {
-            strategy, cases, seed, maxActions, only, properties,
+            strategy, cases, seed, maxActions, only, properties, shardOption,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -42,6 +44,7 @@ public static class CheckVerb
             {
                 throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
+            var shard = CliCommon.ParseShard(r.GetValue(shardOption));
             using (var solver = new Z3Session())
             {
                 var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
@@ -50,7 +53,8 @@ public static class CheckVerb
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
                 var progress = new ProgressDisplay("check");
-                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total));
+                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total),
+                    shard is null ? null : i => shard.Contains(Shard.CaseId(i)));
                 progress.Finish();
                 Console.Out.Write(result.Text(r.GetValue(maxActions)));
                 return ExitCodes.Of(result.Verdict);

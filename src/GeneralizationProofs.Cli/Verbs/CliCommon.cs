@@ -54,6 +54,24 @@ public static class CliCommon
         ? given.ToList()
         : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
 
+    public static Option<string?> ShardOption(string items) => new("--shard")
+    {
+        Description = $"I/N: only the {items} that hash to shard I of N (0 <= I < N); auto/N takes I from "
+            + string.Join(", ", Shard.IndexVariables),
+    };
+
+    /// <summary>The <c>--shard</c> given, or null; says on stderr which shard runs and where an auto index came from.</summary>
+    public static Shard? ParseShard(string? spec)
+    {
+        if (spec is null)
+        {
+            return null;
+        }
+        var (shard, variable) = Shard.Parse(spec, Environment.GetEnvironmentVariable);
+        Console.Error.WriteLine($"genproof: shard {shard}{(variable is null ? "" : $" (index from {variable})")}");
+        return shard;
+    }
+
     public static IGeneralizer Strategy(string name, bool withMutants = false) =>
         Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
         ?? throw new InputException("--strategy", name, $"unknown strategy; known: {Strategies.Names}");

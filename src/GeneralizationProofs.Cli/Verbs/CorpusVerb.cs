@@ -9,8 +9,8 @@ namespace GeneralizationProofs.Cli.Verbs;
 
 /// <summary>
 /// <c>genproof corpus</c>: regression proofs over real policies (seeded unused sets, refine, prove every claim), with
-/// reports for people (index.html) and for CI (summary.json, junit.xml). Exit 0 when every policy is proved, 1 when a
-/// claim is refuted, 2 when one is unknown or a policy could not be read.
+/// reports for people (index.html) and for CI (summary.json, junit.xml, sarif.json). Exit 0 when every policy is proved,
+/// 1 when a claim is refuted, 2 when one is unknown or a policy could not be read. <c>--shard I/N</c> proves one part.
 /// </summary>
 public static class CorpusVerb
 {
@@ -23,11 +23,12 @@ public static class CorpusVerb
         var strategy = CliCommon.StrategyOption();
         var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json and junit.xml" };
+        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json, junit.xml and sarif.json" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var shardOption = CliCommon.ShardOption("policies whose folder/file names");
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
-            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout,
+            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, shardOption,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -37,15 +38,20 @@ public static class CorpusVerb
                 throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
             }
             var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var shard = CliCommon.ParseShard(r.GetValue(shardOption));
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
-            var files = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
-            if (files.Count == 0)
+            var corpus = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
+            if (corpus.Count == 0)
             {
                 throw new InputException(string.Join(", ", folders), "folder", "holds no policy files: nothing to prove");
             }
+            // A shard keeps each policy's position in the whole corpus, so that a merge puts the policies back in order.
+            var indices = Enumerable.Range(0, corpus.Count).Where(i => shard?.Contains(CorpusSummary.Id(corpus[i])) ?? true).ToList();
+            var files = indices.Select(i => corpus[i]).ToList();
             var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate), r.GetValue(seed),
-                Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)));
+                Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)), r.GetValue(timeout),
+                folders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))).ToList(), corpus.Count, shard);
             var progress = new ProgressDisplay("corpus");
             int done = 0, notProved = 0;
             var watch = Stopwatch.StartNew();
@@ -60,7 +66,7 @@ public static class CorpusVerb
                     progress.Report(Interlocked.Increment(ref done), files.Count, $"{Volatile.Read(ref notProved)} not proved");
                 });
             progress.Finish();
-            var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds);
+            var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds, indices);
             Console.Out.Write(summary.Text());
             if (r.GetValue(report) is { } folder)
             {

@@ -20,8 +20,8 @@ public static class VerifyVerb
         {
             Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
         };
-        var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text | json | sarif (SARIF 2.1.0, for code scanning)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
         var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
@@ -38,7 +38,12 @@ public static class VerifyVerb
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
             using var solver = new Z3Session(r.GetValue(timeout), r.GetValue(rlimit));
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope, r.GetValue(smtOut));
-            Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
+            Console.Out.Write(r.GetValue(format) switch
+            {
+                "json" => ReportWriter.Json(report),
+                "sarif" => SarifWriter.Verify(report, inputs.Policy, r.GetValue(policy)!),
+                _ => ReportWriter.Text(report),
+            });
             return ExitCodes.Of(report.Verdict);
         }));
         return command;
