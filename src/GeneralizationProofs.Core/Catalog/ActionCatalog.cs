@@ -14,8 +14,16 @@ public sealed class ActionCatalog
 
     public ActionCatalog(IEnumerable<string> actions, string source = "", string date = "")
     {
-        _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
-        _byFolded = _sorted.ToDictionary(AsciiCase.Fold);
+        // Fold once and sort the folded keys ordinally, which is AsciiCase.Compare's order: a whole catalog is read on
+        // every start of the tool, and a comparer that folds on every comparison cost a tenth of a short refine.
+        _byFolded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var action in actions)
+        {
+            _byFolded.TryAdd(AsciiCase.Fold(action), action); // the first spelling wins, as Distinct kept it
+        }
+        var keys = _byFolded.Keys.ToArray();
+        _sorted = _byFolded.Values.ToArray();
+        Array.Sort(keys, _sorted, StringComparer.Ordinal);
         Source = source;
         Date = date;
     }
@@ -101,7 +109,20 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
-    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static ActionCatalog Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Parse(JsonInput.ReadFile(path), path); // which names the file and the problem
+        }
+        // Anything but the plain shape goes to the full reader, which reads the file as text and names any bad place.
+        return CatalogReader.TryRead(bytes, path) ?? Parse(JsonInput.ReadFile(path), path);
+    }
 
     public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
     {
@@ -113,24 +134,38 @@ public sealed class ActionCatalog
         {
             throw new InputException(path, "$.services", "missing or not an object (expected {\"s3\": [\"GetObject\", ...], ...})");
         }
-        var actions = new List<string>();
+        var entries = new List<(string, IReadOnlyList<string>)>();
         foreach (var (service, names) in services)
         {
-            if (service.Length == 0 || service.Contains(':'))
-            {
-                throw new InputException(path, $"$.services[\"{service}\"]", "a service prefix must be non-empty and contain no ':'");
-            }
+            CheckService(service, path);
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
                 throw new InputException(path, $"$.services.{service}", "expected an array of action names");
             }
+            var strings = new List<string>(list.Count);
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not System.Text.Json.Nodes.JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 {
                     throw new InputException(path, $"$.services.{service}[{i}]", "expected a string action name");
                 }
-                var name = v.GetValue<string>();
+                strings.Add(v.GetValue<string>());
+            }
+            entries.Add((service, strings));
+        }
+        return Build(entries, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "", path);
+    }
+
+    /// <summary>The catalog from its services' action names, read by either reader; the grammar is checked here, once.</summary>
+    internal static ActionCatalog Build(IReadOnlyList<(string Service, IReadOnlyList<string> Names)> services, string source, string date, string path)
+    {
+        var actions = new List<string>();
+        foreach (var (service, names) in services)
+        {
+            CheckService(service, path);
+            for (var i = 0; i < names.Count; i++)
+            {
+                var name = names[i];
                 if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
                 {
                     throw new InputException(path, $"$.services.{service}[{i}]", $"'{name}' is not an action name (empty, or contains ':', '*' or '?')");
@@ -142,6 +177,14 @@ public sealed class ActionCatalog
         {
             throw new InputException(path, "$.services", "the catalog lists no actions");
         }
-        return new ActionCatalog(actions, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "");
+        return new ActionCatalog(actions, source, date);
+    }
+
+    private static void CheckService(string service, string path)
+    {
+        if (service.Length == 0 || service.Contains(':'))
+        {
+            throw new InputException(path, $"$.services[\"{service}\"]", "a service prefix must be non-empty and contain no ':'");
+        }
     }
 }
