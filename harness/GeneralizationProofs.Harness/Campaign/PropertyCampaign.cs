@@ -65,8 +65,8 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
     /// <param name="include">which case indices to run (a shard of the campaign); all when null. Cases counts the ones run.</param>
-    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null,
-        Func<int, bool>? include = null)
+    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null,
+        Action<int, int>? progress = null, Func<int, bool>? include = null)
     {
         var names = properties ?? CaseProperties.Names;
         var watch = Stopwatch.StartNew();
@@ -100,7 +100,8 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
             }
             progress?.Invoke(i + 1, cases);
         }
-        var tallies = names.Select(n => new PropertyTally(n, run, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
+        var tallies = names
+            .Select(n => new PropertyTally(n, run, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
         return new CampaignResult(strategy.Name, seed, run, tallies, failures, watch.Elapsed.TotalSeconds);
     }
 

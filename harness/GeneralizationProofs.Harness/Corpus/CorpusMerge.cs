@@ -20,7 +20,8 @@ public static class CorpusMerge
         {
             if (Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) == outputPath)
             {
-                throw new InputException(folder, "--report", "the merged report would overwrite this shard's report: choose another folder");
+                throw new InputException(folder, "--report",
+                    "the merged report would overwrite this shard's report: choose another folder");
             }
             var file = Path.Combine(folder, "summary.json");
             var summary = CorpusSummary.Read(file);
@@ -36,12 +37,15 @@ public static class CorpusMerge
             {
                 if (mine != theirs)
                 {
-                    throw new InputException(other.File, name, $"'{mine}' differs from '{theirs}' in {first.File}: shards of different runs");
+                    throw new InputException(other.File, name,
+                        $"'{mine}' differs from '{theirs}' in {first.File}: shards of different runs");
                 }
             }
-            if (other.Summary.Solver is { Length: > 0 } solver && first.Summary.Solver is { Length: > 0 } firstSolver && solver != firstSolver)
+            if (other.Summary.Solver is { Length: > 0 } solver && first.Summary.Solver is { Length: > 0 } firstSolver
+                && solver != firstSolver)
             {
-                throw new InputException(other.File, "solver", $"'{solver}' differs from '{firstSolver}' in {first.File}: shards of different runs");
+                throw new InputException(other.File, "solver",
+                    $"'{solver}' differs from '{firstSolver}' in {first.File}: shards of different runs");
             }
         }
         var count = first.Shard.Count;
@@ -59,7 +63,8 @@ public static class CorpusMerge
         {
             if (summary.Policies.FirstOrDefault(p => Shard.Of(p.Id, count) != shard.Index) is { } stray)
             {
-                throw new InputException(file, stray.Id, $"this policy does not belong to shard {shard}: the shard was not cut by genproof's hash");
+                throw new InputException(file, stray.Id,
+                    $"this policy does not belong to shard {shard}: the shard was not cut by genproof's hash");
             }
         }
 

@@ -114,7 +114,8 @@ public static class CorpusReport
         var sb = new StringBuilder(Head("genproof corpus report"));
         sb.Append("<h1>Regression proofs over the policy corpus</h1>\n");
         sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), unused rate {N(s.UnusedRate, "0.##")}, ")
-          .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}{(s.Shard is { } shard ? $", shard {shard}" : "")}, ")
+          .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}")
+          .Append($"{(s.Shard is { } shard ? $", shard {shard}" : "")}, ")
           .Append($"{s.Jobs} jobs, {E(summary.Solver)}. ")
           .Append("Each policy's unused actions are a seeded share of the catalog actions it grants; every property the strategy claims is proved.</p>\n");
         sb.Append("<div class=\"cards\">");
@@ -152,7 +153,8 @@ public static class CorpusReport
               .Append($"<td class=\"num\">{p.RefinedPatterns}</td><td class=\"num\" data-v=\"{N(p.RefineMs, "F3")}\">{N(p.RefineMs, "F1")}</td>")
               .Append($"<td class=\"num\" data-v=\"{N(p.ProveMs, "F3")}\">{N(p.ProveMs)}</td></tr>\n");
         }
-        sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, <a href=\"junit.xml\">junit.xml</a>, <a href=\"sarif.json\">sarif.json</a>.</p>\n");
+        sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, ")
+          .Append("<a href=\"junit.xml\">junit.xml</a>, <a href=\"sarif.json\">sarif.json</a>.</p>\n");
         return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
     }
 

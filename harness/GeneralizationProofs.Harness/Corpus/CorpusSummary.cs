@@ -12,15 +12,18 @@ namespace GeneralizationProofs.Harness.Corpus;
 /// The figures of a corpus run (or of a shard of one, or of shards merged), and its machine-readable forms:
 /// summary.json, which holds everything the other reports need, and JUnit XML.
 /// </summary>
-public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyEntry> policies, double seconds, string solver, int mergedShards = 0)
+public sealed class CorpusSummary(
+    CorpusSettings settings, IReadOnlyList<PolicyEntry> policies, double seconds, string solver, int mergedShards = 0)
 {
     /// <summary>
-    /// The fields of summary.json that differ between two runs of the same settings (wall times, thread counts, how
-    /// many shards were merged); everything else is the same in a merge of shards as in one run.
+    /// The fields of summary.json that differ between two runs of the same settings: wall times, thread counts, how
+    /// many shards were merged, and query counts (a query that hits the timeout on a loaded machine is asked again in
+    /// smaller pieces). Everything else, verdicts and findings included, is the same in a merge of shards as in one run.
     /// </summary>
     public static readonly IReadOnlyList<string> RunFields =
     [
         "seconds", "jobs", "mergedShards", "medianMilliseconds", "slowest", "refineMilliseconds", "proveMilliseconds", "milliseconds",
+        "queries",
     ];
 
     /// <summary>A run's results; <paramref name="indices"/> are the policies' positions in the whole corpus (default 0, 1, …).</summary>
@@ -58,13 +61,16 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyE
     public string Text()
     {
         var sb = new StringBuilder();
-        var part = settings.Shard is { } shard ? $" (shard {shard} of {settings.CorpusPolicies})" : mergedShards > 0 ? $" (merged from {mergedShards} shards)" : "";
-        sb.Append($"corpus: {policies.Count} policies{part}, strategy '{settings.Strategy}', catalog {settings.Catalog} ({settings.CatalogDate}), ");
+        var part = settings.Shard is { } shard ? $" (shard {shard} of {settings.CorpusPolicies})"
+            : mergedShards > 0 ? $" (merged from {mergedShards} shards)" : "";
+        sb.Append($"corpus: {policies.Count} policies{part}, strategy '{settings.Strategy}', ");
+        sb.Append($"catalog {settings.Catalog} ({settings.CatalogDate}), ");
         sb.Append($"unused rate {settings.UnusedRate.ToString(CultureInfo.InvariantCulture)}, seed {settings.Seed}, {settings.Jobs} jobs");
         sb.Append($"{(settings.Sample > 1 ? $", every {settings.Sample}th policy" : "")}\n");
         sb.Append($"{"proved",8} {"refuted",8} {"unknown",8} {"unreadable",11} {"time",9} {"median",10} slowest\n");
         var slowest = Slowest is { } s ? $"{s.Name} ({s.Milliseconds / 1000:F1} s)" : "-";
-        sb.Append($"{Count(PolicyStatus.Proved),8} {Count(PolicyStatus.Refuted),8} {Count(PolicyStatus.Unknown),8} {Count(PolicyStatus.Unreadable),11} ");
+        sb.Append($"{Count(PolicyStatus.Proved),8} {Count(PolicyStatus.Refuted),8} {Count(PolicyStatus.Unknown),8} ");
+        sb.Append($"{Count(PolicyStatus.Unreadable),11} ");
         sb.Append($"{seconds,7:F1} s {MedianMs,7:F0} ms {slowest}\n");
         foreach (var p in policies.Where(p => p.Status != PolicyStatus.Proved))
         {
@@ -96,7 +102,9 @@ public sealed class CorpusSummary(CorpusSettings settings, IReadOnlyList<PolicyE
             ["unreadable"] = Count(PolicyStatus.Unreadable),
         };
         root["medianMilliseconds"] = Math.Round(MedianMs, 1);
-        root["slowest"] = slowest is null ? null : new JsonObject { ["policy"] = slowest.Id, ["milliseconds"] = Math.Round(slowest.Milliseconds, 1) };
+        root["slowest"] = slowest is null
+            ? null
+            : new JsonObject { ["policy"] = slowest.Id, ["milliseconds"] = Math.Round(slowest.Milliseconds, 1) };
         root["policies"] = new JsonArray(policies.Select(p => (JsonNode)p.Json()).ToArray());
         return PolicyDocument.Write(root);
     }

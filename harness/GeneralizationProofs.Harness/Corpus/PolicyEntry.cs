@@ -75,7 +75,7 @@ public sealed record PolicyEntry(
         }
     }
 
-    /// <summary>Relative to the working directory when the file is under it (a repository's policy folder, as code scanning wants).</summary>
+    /// <summary>Relative to the working directory when the file is under it (a repository's policies, as code scanning wants).</summary>
     public static string ArtifactFile(string file, string id)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(file));

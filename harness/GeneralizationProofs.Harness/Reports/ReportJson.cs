@@ -14,13 +14,17 @@ public static class ReportJson
         node is JsonObject obj && obj[key] is { } value ? value : throw Bad(node, key, file, "missing");
 
     public static string String(JsonNode? node, string key, string file) =>
-        Field(node, key, file) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : throw Bad(node, key, file, "not a string");
+        Field(node, key, file) is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? v.GetValue<string>()
+            : throw Bad(node, key, file, "not a string");
 
     public static string? OptionalString(JsonNode? node, string key, string file) =>
         node?[key] is null ? null : String(node, key, file);
 
     public static double Double(JsonNode? node, string key, string file) =>
-        Field(node, key, file) is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : throw Bad(node, key, file, "not a number");
+        Field(node, key, file) is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? v.GetValue<double>()
+            : throw Bad(node, key, file, "not a number");
 
     public static int Int(JsonNode? node, string key, string file) =>
         Field(node, key, file) is JsonValue v && v.TryGetValue<int>(out var i) ? i : throw Bad(node, key, file, "not a whole number");

@@ -29,7 +29,8 @@ public static class ReportWriter
             {
                 if (s.Counterexample is { } c)
                 {
-                    AppendCounterexample(sb, p.Claimed ? "COUNTEREXAMPLE" : "measured, not claimed", PropertyKinds.Name(p.Property), s.Statement, c);
+                    var heading = p.Claimed ? "COUNTEREXAMPLE" : "measured, not claimed";
+                    AppendCounterexample(sb, heading, PropertyKinds.Name(p.Property), s.Statement, c);
                 }
                 if (s.Verdict == Verdict.Unknown)
                 {
@@ -72,11 +73,13 @@ public static class ReportWriter
         sb.Append($"    string: \"{c.Action}\"\n");
         if (c.RefinedPatterns.Count > 0)
         {
-            sb.Append($"    refined side: {string.Join(", ", c.RefinedPatterns.Take(12))}{(c.RefinedPatterns.Count > 12 ? ", ..." : "")}\n");
+            sb.Append($"    refined side: {string.Join(", ", c.RefinedPatterns.Take(12))}")
+              .Append($"{(c.RefinedPatterns.Count > 12 ? ", ..." : "")}\n");
         }
         if (c.OriginalPatterns.Count > 0)
         {
-            sb.Append($"    original side: {string.Join(", ", c.OriginalPatterns.Take(12))}{(c.OriginalPatterns.Count > 12 ? ", ..." : "")}\n");
+            sb.Append($"    original side: {string.Join(", ", c.OriginalPatterns.Take(12))}")
+              .Append($"{(c.OriginalPatterns.Count > 12 ? ", ..." : "")}\n");
         }
     }
 

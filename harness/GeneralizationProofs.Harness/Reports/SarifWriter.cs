@@ -30,7 +30,8 @@ public static class SarifWriter
         ("maximal", "Maximal", "M1: the next coarser candidate of every emitted wildcard meets an unused action or escapes the original."),
         ("non-redundant", "NonRedundant", "M2: every refined pattern grants a kept action that no other refined pattern grants."),
         ("minimum-size", "MinimumSize", "M3: no smaller set of prefix globs and literals grants the kept actions and no unused one."),
-        (Finding.Structure, "Structure", "Statements other than Allow with Action come through verbatim; every refined statement has its original."),
+        (Finding.Structure, "Structure",
+            "Statements other than Allow with Action come through verbatim; every refined statement has its original."),
         (Finding.Unreadable, "Unreadable", "The policy file can be read as an IAM policy."),
     ];
 
@@ -58,7 +59,8 @@ public static class SarifWriter
             new JsonObject { ["strategy"] = report.Strategy, ["catalog"] = report.Catalog });
     }
 
-    private static string Log(IEnumerable<(string Id, string File, IReadOnlyList<Finding> Findings)> policies, string solver, JsonObject settings)
+    private static string Log(
+        IEnumerable<(string Id, string File, IReadOnlyList<Finding> Findings)> policies, string solver, JsonObject settings)
     {
         settings["solver"] = solver;
         var results = policies.SelectMany(p => p.Findings.Select(f => (JsonNode)Result(p.Id, p.File, f))).ToArray();

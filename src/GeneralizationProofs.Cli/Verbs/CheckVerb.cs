@@ -53,8 +53,8 @@ public static class CheckVerb
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
                 var progress = new ProgressDisplay("check");
-                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total),
-                    shard is null ? null : i => shard.Contains(Shard.CaseId(i)));
+                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names,
+                    (done, total) => progress.Report(done, total), shard is null ? null : i => shard.Contains(Shard.CaseId(i)));
                 progress.Finish();
                 Console.Out.Write(result.Text(r.GetValue(maxActions)));
                 return ExitCodes.Of(result.Verdict);

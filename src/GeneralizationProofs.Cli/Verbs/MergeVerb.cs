@@ -17,7 +17,11 @@ public static class MergeVerb
             Description = "the --report folders of genproof corpus --shard I/N, one per shard",
             Arity = ArgumentArity.OneOrMore,
         };
-        var report = new Option<string>("--report") { Description = "folder for the merged summary.json, junit.xml, sarif.json and index.html", Required = true };
+        var report = new Option<string>("--report")
+        {
+            Description = "folder for the merged summary.json, junit.xml, sarif.json and index.html",
+            Required = true,
+        };
         var command = new Command("merge", "Merge the reports of the shards of a corpus run into one report") { folders, report };
         command.SetAction(r => CliCommon.Run(() =>
         {

@@ -20,7 +20,11 @@ public static class VerifyVerb
         {
             Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
         };
-        var format = new Option<string>("--format") { Description = "text | json | sarif (SARIF 2.1.0, for code scanning)", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "text | json | sarif (SARIF 2.1.0, for code scanning)",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" };
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };

@@ -157,7 +157,8 @@ public sealed class ActionCatalog
     }
 
     /// <summary>The catalog from its services' action names, read by either reader; the grammar is checked here, once.</summary>
-    internal static ActionCatalog Build(IReadOnlyList<(string Service, IReadOnlyList<string> Names)> services, string source, string date, string path)
+    internal static ActionCatalog Build(
+        IReadOnlyList<(string Service, IReadOnlyList<string> Names)> services, string source, string date, string path)
     {
         var actions = new List<string>();
         foreach (var (service, names) in services)
