@@ -20,8 +20,6 @@ public static class CorpusReport
     /// <summary>Trie rows drawn per wildcard; beyond it the picture says how many it left out.</summary>
     public const int MaxTrieRows = 400;
 
-    public static readonly string[] Files = ["summary.json", "junit.xml", "sarif.json", "index.html"];
-
     public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IGeneralizer strategy)
     {
         var proofs = summary.Proofs ?? throw new InvalidOperationException("a summary read back from JSON has no proofs to draw");
