@@ -71,12 +71,14 @@ public static class Mutants
             r.RemoveAt(i);
             r.InsertRange(i, children.Distinct(AsciiCase.EqualityComparer));
         }),
-        new Mutant("mutant-bare-literal", "character minimizer bug: a literal that case-folded prefixes other patterns hides them (Complete)", (e, c, r) =>
+        new Mutant("mutant-bare-literal",
+            "character minimizer bug: a literal that case-folded prefixes other patterns hides them (Complete)", (e, c, r) =>
         {
             var literals = r.Where(p => new ActionPattern(p).IsLiteral).ToList();
             r.RemoveAll(p => literals.Any(l => !AsciiCase.Equal(l, p) && AsciiCase.StartsWith(new ActionPattern(p).LiteralPrefix, l)));
         }),
-        new Mutant("mutant-catalog-prefix", "character minimizer bug: shortens wildcards while the catalog sees no difference (NoEscalation)", (e, c, r) =>
+        new Mutant("mutant-catalog-prefix",
+            "character minimizer bug: shortens wildcards while the catalog sees no difference (NoEscalation)", (e, c, r) =>
         {
             for (var i = 0; i < r.Count; i++)
             {
@@ -101,7 +103,8 @@ public static class Mutants
 
     public static string Names => string.Join(", ", All.Select(s => s.Name));
 
-    private sealed class Mutant(string name, string description, Action<ActionPattern, GeneralizationContext, List<string>> bug) : IGeneralizer
+    private sealed class Mutant(string name, string description, Action<ActionPattern, GeneralizationContext, List<string>> bug)
+        : IGeneralizer
     {
         public string Name => name;
         public string Description => description;
@@ -114,5 +117,10 @@ public static class Mutants
             bug(entry, context, result);
             return result;
         }
+
+        // The bugs are in Action refinement; NotAction statements are refined as the reference does, so each mutant is
+        // still caught by the property its bug breaks and not by an unrefined NotAction statement.
+        public IReadOnlyList<string> NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) =>
+            Reference.NotActionAdditions(notAction, context);
     }
 }

@@ -3,7 +3,7 @@ namespace GeneralizationProofs.Harness;
 /// <summary>
 /// Finds the data folder that lives beside the repository (<c>../shared</c>): from the environment variable
 /// <c>GENPROOF_SHARED</c>, else by walking up from the working directory and from the program's own folder to the
-/// repository root (the folder with <c>GeneralizationProofs.sln</c>) and looking beside it.
+/// repository root (<see cref="RepositoryRoot"/>) and looking beside it.
 /// </summary>
 public static class SharedData
 {
@@ -13,18 +13,12 @@ public static class SharedData
         {
             return Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv) : null;
         }
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var root in RepositoryRoot.Candidates())
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            var shared = Path.Combine(root, "..", "shared");
+            if (Directory.Exists(shared))
             {
-                if (File.Exists(Path.Combine(dir.FullName, "GeneralizationProofs.sln")))
-                {
-                    var shared = Path.Combine(dir.FullName, "..", "shared");
-                    if (Directory.Exists(shared))
-                    {
-                        return Path.GetFullPath(shared);
-                    }
-                }
+                return Path.GetFullPath(shared);
             }
         }
         return null;

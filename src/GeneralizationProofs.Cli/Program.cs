@@ -1,3 +1,1 @@
-using GeneralizationProofs.Cli;
-
-return GenproofCli.Root().Parse(args).Invoke();
+return GeneralizationProofs.Cli.CliApp.Invoke(args);

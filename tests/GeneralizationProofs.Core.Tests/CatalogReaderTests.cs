@@ -30,7 +30,7 @@ public sealed class CatalogReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"services": {"s3": ["GetObject", "getobject", "PutObject"], "EC2": ["Run"]}, "extra": 1}""")]
+    [InlineData("""{"services": {"s3": ["GetObject", "getobject", "PutObject"], "ec2": ["Run"]}, "extra": 1}""")]
     [InlineData("""{"date": 5, "services": {"s3": ["GetObject"]}}""")] // not a string: the full reader's ToString
     [InlineData("""{"nested": {"a": [1, {"b": 2}]}, "services": {"s3": ["GetObject"]}, "source": "x"}""")]
     [InlineData("\uFEFF{\"services\": {\"s3\": [\"GetObject\"]}}")]
@@ -46,8 +46,10 @@ public sealed class CatalogReaderTests : IDisposable
     [Theory]
     [InlineData("""{"services": {"s3": ["GetObject"], "s3": ["PutObject"]}}""", "duplicate key")]
     [InlineData("""{"services": {"s3": ["GetObject"]}, "services": {}}""", "duplicate key")]
-    [InlineData("""{"services": {"s3": ["Get*"]}}""", "not an action name")]
+    [InlineData("""{"services": {"s3": ["Get*"]}}""", "an action name is one or more of")]
     [InlineData("""{"services": {"s3": [5]}}""", "expected a string action name")]
+    [InlineData("{\"services\": {\"s3\": [\"Get\u212AObject\"]}}", "U+212A at offset 3")] // the grammar on the fast path too
+    [InlineData("""{"services": {"s3": ["GetObject"], "EC2": ["Run"]}}""", "a service prefix is one or more of")]
     [InlineData("""{"services": {"s:3": ["GetObject"]}}""", "service prefix")]
     [InlineData("""{"services": {"s3": ["GetObject"]}} x""", "malformed JSON")]
     [InlineData("""{"services": {"s3": ["\ud800"]}}""", "unpaired")]

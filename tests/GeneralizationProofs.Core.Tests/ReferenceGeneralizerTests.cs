@@ -121,7 +121,7 @@ public class ReferenceGeneralizerTests
     }
 
     [Fact]
-    public void DenyAndNotActionAreKeptEmptiedStatementsRemovedAndDetachRecommended()
+    public void DenyIsKeptNotActionGainsTheUnusedActionEmptiedStatementsRemovedAndDetachRecommended()
     {
         var catalog = TestData.SmallCatalog("s3:GetObject", "s3:PutObject");
         var policy = PolicyDocument.FromText("""
@@ -136,7 +136,9 @@ public class ReferenceGeneralizerTests
         Assert.Equal(2, statements.Count);
         Assert.Equal("Deny", statements[0]!["Effect"]!.GetValue<string>());
         Assert.Equal(1, statements[1]!["X-Unknown"]!.GetValue<int>());
-        Assert.Contains(refinement.Notes(), n => n.Contains("NotAction is not refinable"));
+        // Spec §3 (since issue 17): Allow + NotAction is refined by appending the unused action it granted.
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], statements[1]!["NotAction"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.DoesNotContain(refinement.Notes(), n => n.Contains("NotAction"));
         Assert.False(refinement.Detach);
 
         var onlyAllow = PolicyDocument.FromText("""{"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}}""", "q.json");

@@ -32,25 +32,34 @@ public static class TestData
         return "";
     }
 
-    public static ActionCatalog Catalog(string file = "aws-2024-06-16.json")
+    public static ActionCatalog Catalog(string file = "aws-2024-06-16.json") => SharedCatalog($"catalogs/{file}");
+
+    public static ActionCatalog SmallCatalog(params string[] actions) => new(actions, "test", "test");
+
+    /// <summary>A catalog in ../shared by its path there (<c>catalogs/aws-2024-06-16.json</c>), read once per run.</summary>
+    public static ActionCatalog SharedCatalog(string relative)
     {
         lock (Catalogs)
         {
-            if (!Catalogs.TryGetValue(file, out var catalog))
+            if (!Catalogs.TryGetValue(relative, out var catalog))
             {
-                Catalogs[file] = catalog = ActionCatalog.Load(Path($"catalogs/{file}"));
+                Catalogs[relative] = catalog = ActionCatalog.Load(Path(relative));
             }
             return catalog;
         }
     }
 
-    public static ActionCatalog SmallCatalog(params string[] actions) => new(actions, "test", "test");
+    /// <summary>A case's catalog: its own small file, or the shared one it names (missing shared data skips the test).</summary>
+    public static ActionCatalog CatalogOf(ExampleCase example) =>
+        example.SharedCatalog is { } shared ? SharedCatalog(shared) : ActionCatalog.Load(example.CatalogFile);
 
-    /// <summary>Refines the acceptance example of spec §1 with a strategy.</summary>
-    public static (PolicyDocument Policy, ActionSet Unused, PolicyRefinement Refinement) Acceptance(IGeneralizer strategy, ActionCatalog catalog)
+    /// <summary>Refines the acceptance example of spec §1 (<c>examples/my-role</c>) with a strategy.</summary>
+    public static (PolicyDocument Policy, ActionSet Unused, PolicyRefinement Refinement) Acceptance(
+        IGeneralizer strategy, ActionCatalog catalog)
     {
-        var policy = PolicyDocument.FromText(AcceptanceExample.PolicyJson, "MyRole");
-        var unused = UnusedActions.Read(JsonInput.Parse(AcceptanceExample.UnusedJson, "unused"), "unused", catalog, false, out _);
+        var example = ExampleCase.Named(ExampleCase.Acceptance);
+        var policy = example.LoadPolicy();
+        var unused = UnusedActions.Load(example.UnusedFile, catalog, ignoreStale: false, out _);
         var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
         return (policy, unused, refinement);
     }

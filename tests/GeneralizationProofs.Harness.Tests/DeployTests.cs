@@ -101,7 +101,7 @@ public sealed partial class DeployTests
     private static int Accepted(string[] argv, string where)
     {
         Assert.Equal("genproof", argv[0]);
-        var result = GenproofCli.Root().Parse(argv[1..]);
+        var result = CliApp.Root().Parse(argv[1..]);
         Assert.True(result.Errors.Count == 0,
             $"{where}: {string.Join(" ", argv)}: {string.Join("; ", result.Errors.Select(e => e.Message))}");
         var i = Array.IndexOf(argv, "--shard");
@@ -189,7 +189,7 @@ public sealed partial class DeployTests
     [Fact]
     public void ABrokenCommandLineIsCaught()
     {
-        var result = GenproofCli.Root().Parse(["corpus", "--catalog", "c.json", "--shrad", "0/4"]);
+        var result = CliApp.Root().Parse(["corpus", "--catalog", "c.json", "--shrad", "0/4"]);
         Assert.NotEmpty(result.Errors);
     }
 }

@@ -10,7 +10,7 @@ namespace GeneralizationProofs.Tests;
 /// <summary>Refine with a strategy, then prove with the real Z3 (never a mock), through the one refine-and-prove flow.</summary>
 public static class TestProofs
 {
-    public static VerificationReport RefineAndVerify(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused,
+    public static VerificationReport RefineAndVerify(IPolicyStrategy strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused,
         PropertyKind? claimed = null, string? smtOut = null)
     {
         using var solver = new Z3Session();

@@ -6,10 +6,10 @@ namespace GeneralizationProofs.Verification;
 public sealed record ProofScope(PropertyKind Claimed, PropertyKind Measured)
 {
     /// <summary>The strategy's claims and nothing else (the corpus, campaigns and the study ask "is it still right?").</summary>
-    public static ProofScope ClaimsOf(IGeneralizer strategy) => new(strategy.Claims, strategy.Claims);
+    public static ProofScope ClaimsOf(IPolicyStrategy strategy) => new(strategy.Claims, strategy.Claims);
 
     /// <summary>The strategy's claims proved, every other property measured (verify, refine --verify, demo).</summary>
-    public static ProofScope ClaimsAndMeasurements(IGeneralizer strategy) => new(strategy.Claims, PropertyKind.All);
+    public static ProofScope ClaimsAndMeasurements(IPolicyStrategy strategy) => new(strategy.Claims, PropertyKind.All);
 
     /// <summary>Exactly these properties, all claimed (<c>--properties</c>).</summary>
     public static ProofScope Exactly(PropertyKind properties) => new(properties, properties);

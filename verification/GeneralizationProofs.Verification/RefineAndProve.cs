@@ -18,20 +18,23 @@ public sealed record RefinementProof(PolicyRefinement Refinement, PolicyDocument
 /// </summary>
 public static class RefineAndProve
 {
-    public static RefinementProof Run(IGeneralizer strategy, PolicyDocument policy, ActionCatalog catalog, ActionSet unused,
-        IQuerySolver solver, ProofScope scope, string? smtOut = null, IReadOnlyList<string>? ignoredUnused = null)
+    public static RefinementProof Run(IPolicyStrategy strategy, PolicyDocument policy, ActionCatalog catalog, ActionSet unused,
+        IQuerySolver solver, ProofScope scope, string? smtOut = null, IReadOnlyList<string>? ignoredUnused = null,
+        CancellationToken cancel = default)
     {
         var watch = Stopwatch.StartNew();
-        var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy, ignoredUnused);
+        var refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused), ignoredUnused);
         var refined = PolicyDocument.Parse(refinement.Refined, policy.File);
         var refineMs = watch.Elapsed.TotalMilliseconds;
+        cancel.ThrowIfCancellationRequested();
         watch.Restart();
-        var report = Prove(policy, refined, catalog, unused, strategy, solver, scope, smtOut);
+        var report = Prove(policy, refined, catalog, unused, strategy, solver, scope, smtOut, cancel);
         return new RefinementProof(refinement, refined, report, refineMs, watch.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>The proof half alone, for a refinement that exists already (<c>genproof verify</c>).</summary>
     public static VerificationReport Prove(PolicyDocument original, PolicyDocument refined, ActionCatalog catalog, ActionSet unused,
-        IGeneralizer strategy, IQuerySolver solver, ProofScope scope, string? smtOut = null) =>
-        new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver, smtOut)).Verify(original, refined, scope.Claimed, scope.Measured);
+        IPolicyStrategy strategy, IQuerySolver solver, ProofScope scope, string? smtOut = null, CancellationToken cancel = default) =>
+        new PolicyVerifier(new CheckContext(catalog, unused, strategy, solver, smtOut))
+            .Verify(original, refined, scope.Claimed, scope.Measured, cancel);
 }

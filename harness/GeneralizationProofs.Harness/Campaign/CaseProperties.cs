@@ -19,16 +19,34 @@ public sealed record CaseResult(Verdict Verdict, string Message = "")
 }
 
 /// <summary>
-/// The properties every strategy is checked against on random cases (issue 4). "claims" asks the SMT verifier;
-/// "differential" compares the SMT encoding with the core matcher; the metamorphic ones compare refinements of
+/// The properties every strategy is checked against on random cases (issue 4). "claims" asks the verifier with the
+/// chosen engine (<paramref name="solver"/>); "differential" pits three parties against each other, the core matcher,
+/// Z3 and the automata (issue 13), each engine its own instance; the metamorphic ones compare refinements of
 /// related inputs by the catalog actions they grant (computed by the matcher, which the differential property ties
-/// to the encoding). "json-reader" feeds the readers malformed text.
+/// to the encodings). "json-reader" feeds the readers malformed text.
 /// </summary>
-public sealed class CaseProperties(IQuerySolver solver)
+public sealed class CaseProperties(IQuerySolver solver) : IDisposable
 {
+    // Created on first use and kept for the campaign: a Z3 context per case would cost more than the case.
+    private Z3Session? _z3;
+    private AutomatonSolver? _automata;
+
     public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
 
-    public CaseResult Check(string property, IGeneralizer strategy, RandomCase c, int seed) => property switch
+    /// <remarks>A strategy that fails to answer (an external process) leaves the case unknown: never held, never refuted.</remarks>
+    public CaseResult Check(string property, IPolicyStrategy strategy, RandomCase c, int seed)
+    {
+        try
+        {
+            return CheckOnce(property, strategy, c, seed);
+        }
+        catch (StrategyFailedException e)
+        {
+            return CaseResult.Unknown(e.Message);
+        }
+    }
+
+    private CaseResult CheckOnce(string property, IPolicyStrategy strategy, RandomCase c, int seed) => property switch
     {
         "claims" => Claims(strategy, c),
         "differential" => Differential(strategy, c, seed),
@@ -40,11 +58,11 @@ public sealed class CaseProperties(IQuerySolver solver)
         _ => throw new ArgumentException($"unknown property {property}", nameof(property)),
     };
 
-    private static PolicyRefinement Refine(IGeneralizer strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
-        new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+    private static PolicyRefinement Refine(IPolicyStrategy strategy, ActionCatalog catalog, PolicyDocument policy, ActionSet unused) =>
+        strategy.Refine(policy, new GeneralizationContext(catalog, unused));
 
     /// <summary>The strategy's claimed properties, proved by the verifier.</summary>
-    public CaseResult Claims(IGeneralizer strategy, RandomCase c)
+    public CaseResult Claims(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -66,12 +84,16 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>
-    /// For every pattern of the input and the output, the encoding's membership agrees with the matcher's on the
-    /// catalog, case variants of it and strings built from the patterns. Two ground queries per pattern: no
-    /// non-member is in the regex, and every member is.
+    /// Three parties, two checks. First, for every pattern of the input and the output, each engine's membership
+    /// agrees with the matcher's on the catalog, case variants of it and strings built from the patterns (two queries
+    /// per pattern and engine: no non-member is in the language, and every member is). Then every obligation the
+    /// verifier poses for the case (all six properties) goes to Z3, the automata and the matcher
+    /// (<see cref="ThreePartySolver"/>): any difference fails the property.
     /// </summary>
-    public CaseResult Differential(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Differential(IPolicyStrategy strategy, RandomCase c, int seed)
     {
+        _z3 ??= new Z3Session();
+        _automata ??= new AutomatonSolver();
         var random = new Random(seed);
         var refined = Refine(strategy, c.ActionCatalog(), c.Policy(), c.UnusedSet());
         var patterns = c.Statements.SelectMany(s => s.Actions).Concat(refined.Statements.SelectMany(s => s.RefinedActions))
@@ -83,20 +105,42 @@ public sealed class CaseProperties(IQuerySolver solver)
         {
             var members = strings.Where(s => ActionPattern.Match(pattern, s)).ToList();
             var others = strings.Where(s => !ActionPattern.Match(pattern, s)).ToList();
-            var extra = solver.Decide(Query.OverCandidates($"differential {pattern}", others, [pattern], []));
-            var missing = solver.Decide(Query.OverCandidates($"differential {pattern}", members, ["*"], [pattern]));
-            foreach (var (answer, says) in new[] { (extra, "is in the encoding of"), (missing, "is not in the encoding of") })
+            foreach (var (engine, name) in new (IQuerySolver, string)[] { (_z3, "Z3"), (_automata, "the automata") })
             {
-                switch (answer.Kind)
+                var extra = engine.Decide(Query.OverCandidates($"differential {pattern}", others, [pattern], []));
+                var missing = engine.Decide(Query.OverCandidates($"differential {pattern}", members, ["*"], [pattern]));
+                foreach (var (answer, says) in new[] { (extra, "is in"), (missing, "is not in") })
                 {
-                    case AnswerKind.Sat:
-                        return CaseResult.Fails($"\"{answer.Witness}\" {says} {pattern}, but the matcher says the opposite");
-                    case AnswerKind.Unknown:
-                        return CaseResult.Unknown(answer.Reason ?? "");
+                    switch (answer.Kind)
+                    {
+                        case AnswerKind.Sat:
+                            return CaseResult.Fails($"\"{answer.Witness}\" {says} {pattern} for {name}, but the matcher says the opposite");
+                        case AnswerKind.Unknown:
+                            return CaseResult.Unknown($"{name}: {answer.Reason}");
+                    }
                 }
             }
         }
-        return CaseResult.Holds;
+        return Obligations(strategy, c);
+    }
+
+    /// <summary>Every obligation of the case's proof (claims and measurements) asked of all three parties.</summary>
+    private CaseResult Obligations(IPolicyStrategy strategy, RandomCase c)
+    {
+        var parties = new ThreePartySolver(_z3!, _automata!);
+        RefineAndProve.Run(strategy, c.Policy(), c.ActionCatalog(), c.UnusedSet(), parties, ProofScope.Exactly(PropertyKind.All));
+        if (parties.Disagreements.Count > 0)
+        {
+            return CaseResult.Fails($"the parties disagree on {parties.Disagreements.Count} of {parties.Obligations} obligations:\n"
+                + string.Join("\n", parties.Disagreements.Take(5)));
+        }
+        return parties.Unknowns.Count > 0 ? CaseResult.Unknown(string.Join("\n", parties.Unknowns.Take(5))) : CaseResult.Holds;
+    }
+
+    public void Dispose()
+    {
+        _z3?.Dispose();
+        _automata?.Dispose();
     }
 
     /// <summary>A string the pattern matches: each * filled with a few characters, each ? with one.</summary>
@@ -113,12 +157,12 @@ public sealed class CaseProperties(IQuerySolver solver)
         refinement.Statements.Where(s => s.Original.IsRefinable).Select(s => Granted(s.RefinedActions, catalog)).ToList();
 
     private static HashSet<string> Granted(IReadOnlyList<string> patterns, ActionCatalog catalog) =>
-        catalog.Actions.Where(a => patterns.Any(p => ActionPattern.Match(p, a))).ToHashSet(StringComparer.Ordinal);
+        catalog.Granted(patterns).ToHashSet(StringComparer.Ordinal);
 
     private static string Describe(IEnumerable<string> actions) => string.Join(", ", actions.Take(6));
 
     /// <summary>With nothing unused, every statement grants exactly the catalog actions it granted before.</summary>
-    public CaseResult EmptyUnused(IGeneralizer strategy, RandomCase c)
+    public CaseResult EmptyUnused(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var policy = c.Policy();
@@ -135,7 +179,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Marking more actions unused never makes a statement grant more.</summary>
-    public CaseResult Monotone(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult Monotone(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();
@@ -154,7 +198,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Refining the output again with the same unused actions changes nothing.</summary>
-    public CaseResult Idempotent(IGeneralizer strategy, RandomCase c)
+    public CaseResult Idempotent(IPolicyStrategy strategy, RandomCase c)
     {
         var catalog = c.ActionCatalog();
         var unused = c.UnusedSet();
@@ -165,7 +209,7 @@ public sealed class CaseProperties(IQuerySolver solver)
     }
 
     /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
-    public CaseResult OrderAndCase(IGeneralizer strategy, RandomCase c, int seed)
+    public CaseResult OrderAndCase(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
         var catalog = c.ActionCatalog();

@@ -14,8 +14,18 @@ public sealed record PropertyTally(string Property, int Cases, int Holds, int Fa
 /// </summary>
 public sealed record CampaignFailure(string Property, int Seed, int CaseIndex, RandomCase Found, RandomCase Smallest, string Message, int ShrinkSteps);
 
-public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies, IReadOnlyList<CampaignFailure> Failures, double Seconds)
+/// <summary>The first case on which a property was unknown (an engine timed out or the engines disagreed), and why.</summary>
+public sealed record CampaignUnknown(string Property, int CaseIndex, string Message);
+
+public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadOnlyList<PropertyTally> Tallies,
+    IReadOnlyList<CampaignFailure> Failures, double Seconds, string ReplayOptions = "")
 {
+    // An exec: strategy's name holds spaces: quoted, so a replay line can be pasted into a shell.
+    private string QuotedStrategy => Strategy.Any(char.IsWhiteSpace) ? $"'{Strategy}'" : Strategy;
+
+    /// <summary>Each property's first unknown case, so that an unknown can be replayed rather than only counted.</summary>
+    public IReadOnlyList<CampaignUnknown> Unknowns { get; init; } = [];
+
     /// <summary>Refuted when a property failed (a claim refuted, or a metamorphic or reader property broken), Unknown when only unknowns.</summary>
     public Verdict Verdict => Tallies.Any(t => t.Fails > 0) ? Verdict.Refuted : Tallies.Any(t => t.Unknown > 0) ? Verdict.Unknown : Verdict.Proved;
 
@@ -34,7 +44,13 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
             sb.Append($"\nSMALLEST COUNTEREXAMPLE [{f.Property}] (case {f.CaseIndex} of seed {f.Seed}, shrunk in {f.ShrinkSteps} steps):\n");
             sb.Append(f.Smallest.ToString());
             sb.Append(f.Message).Append('\n');
-            sb.Append($"replay: genproof check --strategy {Strategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}\n");
+            sb.Append($"replay: genproof check --strategy {QuotedStrategy} --seed {f.Seed} --case {f.CaseIndex} --max-actions {maxActions} --properties {f.Property}{ReplayOptions}\n");
+        }
+        foreach (var u in Unknowns)
+        {
+            sb.Append($"\nFIRST UNKNOWN [{u.Property}] (case {u.CaseIndex} of seed {Seed}):\n{u.Message}\n");
+            sb.Append($"replay: genproof check --strategy {QuotedStrategy} --seed {Seed} --case {u.CaseIndex} --max-actions {maxActions} ")
+                .Append($"--properties {u.Property}{ReplayOptions}\n");
         }
         sb.Append(Verdict switch
         {
@@ -51,7 +67,7 @@ public sealed record CampaignResult(string Strategy, int Seed, int Cases, IReadO
 /// case i of seed s is <see cref="CaseGenerators.Case"/>(s, i), so any failure replays from two numbers. The first
 /// failure of each property is shrunk (greedily, one smaller case at a time, while it still fails).
 /// </summary>
-public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
+public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) : IDisposable
 {
     private const int MaxShrinkAttempts = 400;
     private readonly CaseProperties _properties = new(solver);
@@ -61,11 +77,11 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
     /// <summary>The seed a property's own randomness (case variants, extra unused) uses on case <paramref name="index"/>.</summary>
     public static int PropertySeed(int seed, int index) => unchecked(seed * 7919 + index);
 
-    public CaseResult Check(string property, IGeneralizer strategy, int seed, int index) =>
+    public CaseResult Check(string property, IPolicyStrategy strategy, int seed, int index) =>
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
     /// <param name="include">which case indices to run (a shard of the campaign); all when null. Cases counts the ones run.</param>
-    public CampaignResult Run(IGeneralizer strategy, int cases, int seed, IReadOnlyList<string>? properties = null,
+    public CampaignResult Run(IPolicyStrategy strategy, int cases, int seed, IReadOnlyList<string>? properties = null,
         Action<int, int>? progress = null, Func<int, bool>? include = null)
     {
         var names = properties ?? CaseProperties.Names;
@@ -73,6 +89,7 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
         var counts = names.ToDictionary(n => n, _ => (Holds: 0, Fails: 0, Unknown: 0, Seconds: 0.0));
         var failures = new List<CampaignFailure>();
         var run = 0;
+        var unknowns = new List<CampaignUnknown>();
         for (var i = 0; i < cases; i++)
         {
             if (include is not null && !include(i))
@@ -92,6 +109,10 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
                     Verdict.Refuted => (holds, fails + 1, unknown, seconds),
                     _ => (holds, fails, unknown + 1, seconds),
                 };
+                if (verdict.Verdict == Verdict.Unknown && unknowns.All(u => u.Property != name))
+                {
+                    unknowns.Add(new CampaignUnknown(name, i, verdict.Message));
+                }
                 if (verdict.Verdict == Verdict.Refuted && failures.All(f => f.Property != name))
                 {
                     failures.Add(Shrink(name, strategy, seed, i, c, verdict));
@@ -102,11 +123,18 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24)
         }
         var tallies = names
             .Select(n => new PropertyTally(n, run, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
-        return new CampaignResult(strategy.Name, seed, run, tallies, failures, watch.Elapsed.TotalSeconds);
+        // An exec: strategy's claims come from --claims, not from the strategy: the replay line must repeat them.
+        var replay = strategy is External.ExternalStrategy && strategy.Claims != External.ExternalStrategy.DefaultClaims
+            ? $" --claims {string.Join(',', PropertyKinds.In(strategy.Claims).Select(PropertyKinds.Name))}"
+            : "";
+        return new CampaignResult(strategy.Name, seed, run, tallies, failures, watch.Elapsed.TotalSeconds, replay) { Unknowns = unknowns };
     }
 
+    /// <summary>Frees the differential property's engines (the claims solver belongs to the caller).</summary>
+    public void Dispose() => _properties.Dispose();
+
     /// <summary>Greedy shrinking: take the first smaller case that still fails the property, until none does.</summary>
-    public CampaignFailure Shrink(string property, IGeneralizer strategy, int seed, int index, RandomCase found, CaseResult verdict)
+    public CampaignFailure Shrink(string property, IPolicyStrategy strategy, int seed, int index, RandomCase found, CaseResult verdict)
     {
         var smallest = found;
         var message = verdict.Message;

@@ -30,7 +30,8 @@ public sealed record PolicyProof(
     ActionSet? Unused)
 {
     /// <summary>How a report shows the policy: its verdict, or "unreadable" for a policy that could not be read.</summary>
-    public PolicyStatus Status => Report is null ? PolicyStatus.Unreadable : (PolicyStatus)Verdict;
+    /// <remarks>A policy read whose strategy failed (an external process) has its unused set but no report: unknown.</remarks>
+    public PolicyStatus Status => Report is not null ? (PolicyStatus)Verdict : Unused is null ? PolicyStatus.Unreadable : PolicyStatus.Unknown;
 }
 
 /// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>
@@ -39,27 +40,41 @@ public enum PolicyStatus { Proved = Verdict.Proved, Refuted = Verdict.Refuted, U
 /// <summary>
 /// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants
 /// (<see cref="CorpusCase"/>), is refined by the strategy, and has every claimed property proved. Policies are
-/// independent, so they run on <c>jobs</c> threads, each policy with its own Z3 session.
+/// independent, so they run on <c>jobs</c> threads, each policy with its own engines (<see cref="Engines.Create"/>).
 /// A policy that cannot be read is recorded as such and the run goes on.
 /// </summary>
-public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, double unusedRate, int seed, uint timeoutMs = 10_000)
+public sealed class CorpusProof(ActionCatalog catalog, IPolicyStrategy strategy, double unusedRate, int seed, uint timeoutMs = 10_000,
+    EngineChoice engine = EngineChoice.Z3)
 {
-    /// <summary>Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes.</summary>
-    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null)
+    /// <summary>
+    /// Proves every file; <paramref name="done"/> is called (from worker threads) as each one finishes. Cancelling
+    /// interrupts the running queries (Z3_interrupt), starts no further policy and throws OperationCanceledException.
+    /// </summary>
+    public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null, CancellationToken cancel = default)
     {
         var results = new PolicyProof[files.Count];
-        // Results land in file order whatever the schedule. Each policy gets a fresh Z3 session: sessions are not
+        // Results land in file order whatever the schedule. Each policy gets fresh engines: a Z3 session is not
         // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        try
         {
-            using var session = new Z3Session(timeoutMs);
-            results[i] = Prove(files[i], session);
-            done?.Invoke(results[i]);
-        });
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
+            Parallel.For(0, files.Count, options, i =>
+            {
+                using var session = Engines.Create(engine, timeoutMs, cancel: cancel);
+                results[i] = Prove(files[i], session, cancel);
+                done?.Invoke(results[i]);
+            });
+        }
+        // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
+        catch (AggregateException e) when (cancel.IsCancellationRequested
+                                           && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel);
+        }
         return results;
     }
 
-    public PolicyProof Prove(string file, IQuerySolver solver)
+    public PolicyProof Prove(string file, IQuerySolver solver, CancellationToken cancel = default)
     {
         PolicyDocument policy;
         try
@@ -76,7 +91,16 @@ public sealed class CorpusProof(ActionCatalog catalog, IGeneralizer strategy, do
         var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);
         var draw = watch.Elapsed.TotalMilliseconds;
         // The claims are proved; nothing else is measured (the corpus run answers "is it still right?").
-        var proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy));
+        RefinementProof proof;
+        try
+        {
+            proof = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy), cancel: cancel);
+        }
+        catch (StrategyFailedException e)
+        {
+            return new PolicyProof(file, policy.Name, Verdict.Unknown, e.Message, granted.Count, unused.Count,
+                policy.Statements.Sum(s => s.Actions.Count), 0, watch.Elapsed.TotalMilliseconds, 0, null, null, unused);
+        }
         return new PolicyProof(file, policy.Name, proof.Report.Verdict, null, granted.Count, unused.Count,
             policy.Statements.Sum(s => s.Actions.Count), proof.Refined.Statements.Sum(s => s.Actions.Count),
             draw + proof.RefineMs, proof.ProveMs, proof.Refinement, proof.Report, unused);

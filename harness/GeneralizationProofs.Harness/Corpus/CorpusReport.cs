@@ -20,7 +20,7 @@ public static class CorpusReport
     /// <summary>Trie rows drawn per wildcard; beyond it the picture says how many it left out.</summary>
     public const int MaxTrieRows = 400;
 
-    public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IGeneralizer strategy)
+    public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IPolicyStrategy strategy)
     {
         var proofs = summary.Proofs ?? throw new InvalidOperationException("a summary read back from JSON has no proofs to draw");
         Directory.CreateDirectory(Path.Combine(folder, "policies"));
@@ -156,7 +156,7 @@ public static class CorpusReport
         return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
     }
 
-    public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IGeneralizer strategy)
+    public static string PolicyPage(PolicyProof p, ActionCatalog catalog, IPolicyStrategy strategy)
     {
         var sb = new StringBuilder(Head($"{p.Name}: genproof corpus"));
         sb.Append("<p><a href=\"../index.html\">&larr; all policies</a></p>\n");
@@ -164,7 +164,9 @@ public static class CorpusReport
         sb.Append($"<p class=\"muted\">{E(CorpusSummary.Id(p.File))}</p>\n");
         if (p.Report is not { } report || p.Refinement is not { } refinement)
         {
-            sb.Append($"<p>This policy could not be read: {E(p.Problem)}</p>\n");
+            sb.Append(p.Status == PolicyStatus.Unreadable
+                ? $"<p>This policy could not be read: {E(p.Problem)}</p>\n"
+                : $"<p>The strategy gave no refinement of this policy, so nothing was proved: {E(p.Problem)}</p>\n");
             return sb.Append("</body></html>\n").ToString();
         }
         sb.Append($"<p>{p.GrantedActions} catalog actions granted, {p.UnusedActions} of them marked unused; {p.OriginalPatterns} action patterns before, ")
@@ -199,13 +201,15 @@ public static class CorpusReport
                 .Select(e => e.Original).Distinct(AsciiCase.EqualityComparer).ToList();
             if (wildcards.Count > 0)
             {
-                sb.Append("<h2>Tries of the refined wildcards</h2>\n<p class=\"muted\">The nodes the walk decided: <span class=\"proved\">green safe</span> (no unused action below), ")
-                  .Append("<span class=\"refuted\">red unsafe</span>; a thick border marks what was emitted; the count is the catalog actions under the node.</p>\n");
+                sb.Append("<h2>Tries of the refined wildcards</h2>\n<p class=\"muted\">The nodes the walk decided: ")
+                  .Append("<span class=\"proved\">green safe</span> (no unused action below), <span class=\"refuted\">red unsafe</span>; ")
+                  .Append("a thick border marks what was emitted; the count is the catalog actions under the node.</p>\n");
             }
             foreach (var wildcard in wildcards)
             {
-                var explanation = trieStrategy.Explain(new ActionPattern(wildcard), context);
-                sb.Append($"<h3><code>{E(wildcard)}</code> &rarr; {explanation.Emitted.Count} patterns</h3>\n").Append(TrieSvg.Draw(explanation, MaxTrieRows)).Append('\n');
+                var picture = TriePicture.Of(trieStrategy, new ActionPattern(wildcard), context);
+                sb.Append($"<h3><code>{E(wildcard)}</code> &rarr; {picture.Emitted.Count} patterns</h3>\n")
+                  .Append(TriePictureFormats.Svg(picture, MaxTrieRows)).Append('\n');
             }
         }
         return sb.Append("</body></html>\n").ToString();

@@ -11,6 +11,7 @@ namespace GeneralizationProofs.Harness.Corpus;
 /// <param name="Folders">the policy folders' names (not their paths, which differ between machines).</param>
 /// <param name="CorpusPolicies">policies in the (sampled) corpus before sharding: what the shards must add up to.</param>
 /// <param name="Shard">the part of the corpus this run proved; null for the whole corpus (or a merge).</param>
+/// <param name="Engine">the proof engines (<c>--engine</c>: z3, automata or both), which decide what unknown can mean.</param>
 public sealed record CorpusSettings(
     string Catalog,
     string CatalogDate,
@@ -22,7 +23,8 @@ public sealed record CorpusSettings(
     uint TimeoutMs = 10_000,
     IReadOnlyList<string>? Folders = null,
     int CorpusPolicies = 0,
-    Shard? Shard = null)
+    Shard? Shard = null,
+    string Engine = "both")
 {
     /// <summary>The settings every shard of one run must share, as name and value (N, the shard count, among them).</summary>
     public IEnumerable<(string Name, string Value)> MustMatch()
@@ -33,6 +35,7 @@ public sealed record CorpusSettings(
         yield return ("unusedRate", UnusedRate.ToString("R", CultureInfo.InvariantCulture));
         yield return ("seed", Seed.ToString(CultureInfo.InvariantCulture));
         yield return ("sample", Sample.ToString(CultureInfo.InvariantCulture));
+        yield return ("engine", Engine);
         yield return ("timeoutMs", TimeoutMs.ToString(CultureInfo.InvariantCulture));
         yield return ("policyFolders", string.Join(", ", Folders ?? []));
         yield return ("corpusPolicies", CorpusPolicies.ToString(CultureInfo.InvariantCulture));
@@ -49,6 +52,7 @@ public sealed record CorpusSettings(
         root["seed"] = Seed;
         root["jobs"] = Jobs;
         root["sample"] = Sample;
+        root["engine"] = Engine;
         root["timeoutMs"] = TimeoutMs;
         root["policyFolders"] = new JsonArray((Folders ?? []).Select(f => (JsonNode)JsonValue.Create(f)).ToArray());
         root["corpusPolicies"] = CorpusPolicies;
@@ -74,6 +78,7 @@ public sealed record CorpusSettings(
                 : throw new InputException(file, "$.timeoutMs", "must be a whole number of milliseconds"),
             ReportJson.Strings(root, "policyFolders", file),
             ReportJson.Int(root, "corpusPolicies", file),
-            shard);
+            shard,
+            ReportJson.String(root, "engine", file));
     }
 }

@@ -58,6 +58,11 @@ public sealed class CorpusSummary(
     /// <summary>One line on what went wrong: the first counterexample, unknown reason or structure problem.</summary>
     public static string Problem(PolicyEntry p) => p.Problem ?? "";
 
+    /// <summary>Policies on which the two engines of <c>--engine both</c> disagreed (each is also unknown).</summary>
+    /// <remarks>Counted from the findings, which keep each unknown's reason, so a merge of shards counts the same.</remarks>
+    public int Disagreements => policies.Count(p => p.Findings.Any(f => f.Verdict == Verdict.Unknown
+        && f.Detail.Contains("engines disagree", StringComparison.Ordinal)));
+
     public string Text()
     {
         var sb = new StringBuilder();
@@ -67,6 +72,7 @@ public sealed class CorpusSummary(
         sb.Append($"catalog {settings.Catalog} ({settings.CatalogDate}), ");
         sb.Append($"unused rate {settings.UnusedRate.ToString(CultureInfo.InvariantCulture)}, seed {settings.Seed}, {settings.Jobs} jobs");
         sb.Append($"{(settings.Sample > 1 ? $", every {settings.Sample}th policy" : "")}\n");
+        sb.Append($"solver: {solver}; engine disagreements: {Disagreements}\n");
         sb.Append($"{"proved",8} {"refuted",8} {"unknown",8} {"unreadable",11} {"time",9} {"median",10} slowest\n");
         var slowest = Slowest is { } s ? $"{s.Name} ({s.Milliseconds / 1000:F1} s)" : "-";
         sb.Append($"{Count(PolicyStatus.Proved),8} {Count(PolicyStatus.Refuted),8} {Count(PolicyStatus.Unknown),8} ");
@@ -92,6 +98,7 @@ public sealed class CorpusSummary(
         settings.WriteTo(root);
         root["seconds"] = Math.Round(seconds, 2);
         root["mergedShards"] = mergedShards;
+        root["disagreements"] = Disagreements;
         root["result"] = Verdict switch { Verdict.Proved => "proved", Verdict.Refuted => "refuted", _ => "not proved" };
         root["totals"] = new JsonObject
         {
@@ -140,10 +147,13 @@ public sealed class CorpusSummary(
                     new XAttribute("classname", $"corpus.{folder.Key}"),
                     new XAttribute("name", p.Name),
                     new XAttribute("time", Seconds(p.Milliseconds)),
-                    p.Status == PolicyStatus.Proved
-                        ? null
-                        : new XElement(p.Status == PolicyStatus.Refuted ? "failure" : "error",
-                            new XAttribute("message", Problem(p)), Finding.Text(p.Findings))))));
+                    p.Status switch
+                    {
+                        PolicyStatus.Refuted => new XElement("failure", new XAttribute("message", Problem(p)), Finding.Text(p.Findings)),
+                        PolicyStatus.Unknown => new XElement("error", new XAttribute("message", Problem(p)), Finding.Text(p.Findings)),
+                        PolicyStatus.Unreadable => new XElement("error", new XAttribute("message", Problem(p))),
+                        _ => null,
+                    }))));
         var root = new XElement("testsuites",
             new XAttribute("name", "genproof corpus"),
             new XAttribute("tests", policies.Count),

@@ -51,8 +51,12 @@ public sealed record PolicyEntry(
         var id = CorpusSummary.Id(p.File);
         if (p.Report is not { } report || p.Refinement is not { } refinement)
         {
-            return new PolicyEntry(index, id, p.Name, ArtifactFile(p.File, id), PolicyStatus.Unreadable, p.Problem,
-                0, 0, 0, 0, p.RefineMs, p.ProveMs, [], [Finding.OfUnreadable(p.Problem ?? "")]);
+            // No report: unreadable, or read but the strategy failed (unknown, with the sets it was asked about).
+            var finding = p.Status == PolicyStatus.Unreadable
+                ? Finding.OfUnreadable(p.Problem ?? "")
+                : Finding.OfStrategyFailure(p.Problem ?? "");
+            return new PolicyEntry(index, id, p.Name, ArtifactFile(p.File, id), p.Status, p.Problem,
+                p.GrantedActions, p.UnusedActions, p.OriginalPatterns, 0, p.RefineMs, p.ProveMs, [], [finding]);
         }
         var findings = Finding.Of(report, refinement.Original, ReadBytes(p.File));
         var problem = p.Status == PolicyStatus.Proved ? null

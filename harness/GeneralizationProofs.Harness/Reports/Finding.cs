@@ -19,12 +19,13 @@ public sealed record Finding(string Rule, Verdict Verdict, string Statement, int
 {
     public const string Structure = "structure";
     public const string Unreadable = "unreadable";
+    public const string StrategyFailed = "strategy";
 
     /// <summary>One line: what is wrong and where.</summary>
     public string Message => Rule switch
     {
         Structure => $"structure: {Detail}",
-        Unreadable => Detail,
+        Unreadable or StrategyFailed => Detail,
         _ => Counterexample is { } c
             ? $"{Rule} {Verdicts.Name(Verdict)} in {Statement}: {Detail} (string \"{c.Action}\")"
             : $"{Rule} {Verdicts.Name(Verdict)} in {Statement}: {Detail}",
@@ -44,10 +45,26 @@ public sealed record Finding(string Rule, Verdict Verdict, string Statement, int
                 PropertyKinds.Name(property.Property), s.Verdict, s.Statement, Line(s.Statement),
                 s.Counterexample?.Explanation ?? s.Reason ?? "", s.Counterexample)));
         }
+        // Still granting an unused action while sound is claimed and not refuted: the matcher and the solver disagree
+        // and the report is Unknown, never proved; each such statement is a finding naming what it still grants.
+        if (report.GrantsUnused
+            && report.Properties.Any(p => p.Claimed && p.Property == PropertyKind.Sound && p.Verdict != Verdict.Refuted))
+        {
+            findings.AddRange((report.Accounting ?? []).Where(a => a.StillGranted.Count > 0).Select(a => new Finding(
+                PropertyKinds.Name(PropertyKind.Sound), Verdict.Unknown, a.Subject, 1,
+                $"the matcher finds unused actions still granted ({Listed(a.StillGranted)}) but the solver did not refute sound",
+                null)));
+        }
         return findings;
     }
 
+    private static string Listed(IReadOnlyList<string> actions) =>
+        string.Join(", ", actions.Take(12)) + (actions.Count > 12 ? $", ... ({actions.Count - 12} more)" : "");
+
     public static Finding OfUnreadable(string problem) => new(Unreadable, Verdict.Unknown, "", 1, problem, null);
+
+    /// <summary>A policy that was read but that the strategy (an external process or plug-in) gave no refinement for.</summary>
+    public static Finding OfStrategyFailure(string problem) => new(StrategyFailed, Verdict.Unknown, "", 1, problem, null);
 
     /// <summary>The findings as the verifier's text report shows them (JUnit failure bodies).</summary>
     public static string Text(IEnumerable<Finding> findings)
@@ -65,6 +82,7 @@ public sealed record Finding(string Rule, Verdict Verdict, string Statement, int
                 {
                     Structure => $"STRUCTURE: {f.Detail}\n",
                     Unreadable => $"UNREADABLE: {f.Detail}\n",
+                    StrategyFailed => $"STRATEGY FAILED: {f.Detail}\n",
                     _ => $"{Verdicts.Name(f.Verdict).ToUpperInvariant()} [{f.Rule}] {f.Statement} (line {f.Line}): {f.Detail}\n",
                 });
             }

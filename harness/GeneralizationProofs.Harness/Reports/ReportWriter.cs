@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
@@ -38,6 +39,7 @@ public static class ReportWriter
                 }
             }
         }
+        Accounting(sb, report);
         if (withEvidence)
         {
             foreach (var p in report.Properties.Where(p => p.Property is PropertyKind.Maximal or PropertyKind.MinimumSize))
@@ -59,6 +61,7 @@ public static class ReportWriter
         }
         sb.Append(report.Verdict switch
         {
+            Verdict.Proved when report.GrantsUnused => "RESULT: every claimed property PROVED, but unused actions remain granted (sound not claimed)\n",
             Verdict.Proved => "RESULT: every claimed property PROVED\n",
             Verdict.Refuted => "RESULT: REFUTED (see the counterexamples above)\n",
             _ => "RESULT: UNKNOWN: not proved (see the reasons above)\n",
@@ -83,6 +86,36 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>
+    /// What the verdict covers, one line per statement and document-level key (spec §4): a reader sees what was
+    /// proved unchanged or refined, what is a structure problem, what was left outside the check and why, and which
+    /// unused actions a statement still grants.
+    /// </summary>
+    private static void Accounting(StringBuilder sb, VerificationReport report)
+    {
+        if (report.Accounting is not { Count: > 0 } accounts)
+        {
+            return;
+        }
+        sb.Append("what the verdict covers:\n");
+        foreach (var account in accounts)
+        {
+            sb.Append($"  {account.Subject}: {account.Detail}\n");
+            if (account.StillGranted.Count > 0)
+            {
+                var granted = account.StillGranted;
+                var shown = string.Join(", ", granted.Take(20));
+                var more = granted.Count > 20 ? $", ... ({granted.Count - 20} more; --format json lists all)" : "";
+                sb.Append($"    STILL GRANTED unused: {shown}{more}\n");
+            }
+        }
+        // The lists come from the matcher; if the solver proved sound anyway, the two disagree (Unknown): say so.
+        if (report.GrantsUnused && report.Properties.Any(p => p.Property == PropertyKind.Sound && p.Verdict != Verdict.Refuted))
+        {
+            sb.Append("UNKNOWN [sound]: the matcher finds unused actions still granted (above) but the solver did not refute sound\n");
+        }
+    }
+
     public static string Json(VerificationReport report) => PolicyDocument.Write(JsonNode(report));
 
     /// <summary>The report as JSON: camelCase keys, verdicts in lower case, counterexamples as structured fields.</summary>
@@ -94,6 +127,13 @@ public static class ReportWriter
         ["catalog"] = report.Catalog,
         ["verdict"] = Verdicts.Name(report.Verdict),
         ["structureProblems"] = Strings(report.StructureProblems),
+        ["accounting"] = new JsonArray((report.Accounting ?? []).Select(a => (JsonNode)new JsonObject
+        {
+            ["subject"] = a.Subject,
+            ["status"] = JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString()),
+            ["detail"] = a.Detail,
+            ["stillGrantedUnused"] = Strings(a.StillGranted),
+        }).ToArray()),
         ["properties"] = new JsonArray(report.Properties.Select(p => (JsonNode)new JsonObject
         {
             ["property"] = PropertyKinds.Name(p.Property),

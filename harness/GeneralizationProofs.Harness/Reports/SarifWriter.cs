@@ -21,7 +21,7 @@ public static class SarifWriter
     /// <summary>The key of <c>partialFingerprints</c>; the /v1 changes if what is hashed ever does.</summary>
     public const string FingerprintKey = "genproofFinding/v1";
 
-    /// <summary>The rules, one per property and two for what is not a property; their ids never change.</summary>
+    /// <summary>The rules, one per property and three for what is not a property; their ids never change.</summary>
     private static readonly (string Rule, string Name, string Description)[] Rules =
     [
         ("sound", "Sound", "The refined policy grants no unused action: L(R) ∩ U = ∅."),
@@ -33,6 +33,7 @@ public static class SarifWriter
         (Finding.Structure, "Structure",
             "Statements other than Allow with Action come through verbatim; every refined statement has its original."),
         (Finding.Unreadable, "Unreadable", "The policy file can be read as an IAM policy."),
+        (Finding.StrategyFailed, "StrategyFailed", "The strategy (an exec: process or assembly: plug-in) gives a refinement of the policy."),
     ];
 
     public static string RuleId(string rule) => "GP-" + rule.ToUpperInvariant();

@@ -10,7 +10,8 @@ using GeneralizationProofs.Refinement;
 namespace GeneralizationProofs.Harness.Study;
 
 /// <summary>One strategy's figures on one policy folder, refined against the newest catalog.</summary>
-public sealed record SizeFigures(string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds);
+public sealed record SizeFigures(
+    string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds);
 
 /// <summary>
 /// Future permissiveness of one strategy (or of the original policies) on one folder: refined with the catalog of
@@ -33,17 +34,21 @@ public sealed record StudyResult(
 /// The strategy comparison of issue 5 on real data: every policy of the given folders, refined by every strategy
 /// against every catalog with a seeded share of its granted actions unused (<see cref="CorpusCase"/>).
 /// </summary>
-public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IGeneralizer> strategies, double unusedRate, int seed)
+public sealed class StrategyStudy(
+    IReadOnlyList<ActionCatalog> catalogsByDate, IReadOnlyList<IPolicyStrategy> strategies, double unusedRate, int seed)
 {
     /// <summary>The managed-policy size limit, in characters not counting whitespace.</summary>
     public const int PolicyCharacterLimit = 6144;
+
+    private static int OverLimit(long characters) => characters > PolicyCharacterLimit ? 1 : 0;
 
     public const string Original = "original";
 
     /// <param name="sample">take every sample-th policy of each folder (1 = all).</param>
     public StudyResult Run(IReadOnlyList<string> folders, int sample, Action<int, int>? progress = null)
     {
-        var files = folders.SelectMany(folder => CorpusCase.Sample(CorpusCase.Files([folder]), sample).Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
+        var files = folders.SelectMany(folder => CorpusCase.Sample(CorpusCase.Files([folder]), sample)
+            .Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
         var size = new ConcurrentDictionary<(string Strategy, string Folder), SizeFigures>();
         var future = new ConcurrentDictionary<(string Strategy, string Folder, int Base, int Later), long>();
         var unreadable = new ConcurrentBag<string>();
@@ -76,7 +81,8 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
             from folder in folderNames
             from name in names.Prepend(Original)
             select size.GetValueOrDefault((name, folder)) ?? new SizeFigures(name, folder, 0, 0, 0, 0, 0)).ToList();
-        return new StudyResult(names, dates, sizeRows, futureRows, unreadable.Order(StringComparer.Ordinal).ToList(), unusedRate, seed, sample);
+        var problems = unreadable.Order(StringComparer.Ordinal).ToList();
+        return new StudyResult(names, dates, sizeRows, futureRows, problems, unusedRate, seed, sample);
     }
 
     private void Measure(PolicyDocument policy, string folder,
@@ -95,12 +101,12 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
             if (i == newest)
             {
                 var characters = Characters(policy.Document);
-                Add(Original, new SizeFigures(Original, folder, 1, originalPatterns.Count, characters, characters > PolicyCharacterLimit ? 1 : 0, 0));
+                Add(Original, new SizeFigures(Original, folder, 1, originalPatterns.Count, characters, OverLimit(characters), 0));
             }
             foreach (var strategy in strategies)
             {
                 var watch = Stopwatch.StartNew();
-                var refinement = new PolicyRefiner(strategy, new GeneralizationContext(catalog, unused)).Refine(policy);
+                var refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused));
                 var milliseconds = watch.Elapsed.TotalMilliseconds;
                 var patterns = refinement.Statements.Where(s => s.Original.IsRefinable && s.Outcome != StatementOutcome.Removed)
                     .SelectMany(s => s.Outcome == StatementOutcome.Unchanged ? s.Original.Actions : s.RefinedActions).ToList();
@@ -108,7 +114,8 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
                 if (i == newest)
                 {
                     var characters = Characters(refinement.Refined);
-                    Add(strategy.Name, new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, characters > PolicyCharacterLimit ? 1 : 0, milliseconds));
+                    var figures = new SizeFigures(strategy.Name, folder, 1, patterns.Count, characters, OverLimit(characters), milliseconds);
+                    Add(strategy.Name, figures);
                 }
             }
 
@@ -116,8 +123,7 @@ public sealed class StrategyStudy(IReadOnlyList<ActionCatalog> catalogsByDate, I
             {
                 for (var j = i + 1; j < catalogsByDate.Count; j++)
                 {
-                    var granted = patterns.SelectMany(p => catalogsByDate[j].Matching(new ActionPattern(p)))
-                        .Where(a => !kept.Contains(a) && !literals.Contains(a)).Distinct(AsciiCase.EqualityComparer).Count();
+                    var granted = catalogsByDate[j].Granted(patterns).Count(a => !kept.Contains(a) && !literals.Contains(a));
                     future.AddOrUpdate((name, folder, i, j), granted, (_, sum) => sum + granted);
                 }
             }

@@ -41,7 +41,8 @@ public static partial class StudyOutput
         var filled = ResultsBlock().Replace(text, m =>
         {
             var name = m.Groups["name"].Value;
-            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}", $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
+            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}",
+                $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
             return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
         });
         JsonInput.WriteAtomically(paper, filled);

@@ -12,7 +12,8 @@ namespace GeneralizationProofs.Harness.Study;
 public static class StudyProofs
 {
     /// <summary>Every real strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
-    public static List<ProofFigures> Run(List<string> folders, int sample, int perFolder, ActionCatalog catalog, double rate, int seed, Action<string> log)
+    public static List<ProofFigures> Run(
+        List<string> folders, int sample, int perFolder, ActionCatalog catalog, double rate, int seed, Action<string> log)
     {
         var figures = new List<ProofFigures>();
         if (perFolder == 0)
@@ -48,8 +49,11 @@ public static class StudyProofs
                         default: unknown++; break;
                     }
                 }
-                figures.Add(new ProofFigures(strategy.Name, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), proved + refuted + unknown, proved, refuted, unknown, watch.Elapsed.TotalSeconds));
-                log($"proofs: {strategy.Name} on {chosen.Count} policies of {folder}: {proved} proved, {refuted} refuted, {unknown} unknown");
+                var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+                figures.Add(new ProofFigures(strategy.Name, folderName, proved + refuted + unknown, proved, refuted, unknown,
+                    watch.Elapsed.TotalSeconds));
+                log($"proofs: {strategy.Name} on {chosen.Count} policies of {folder}: "
+                    + $"{proved} proved, {refuted} refuted, {unknown} unknown");
             }
         }
         return figures;

@@ -60,8 +60,11 @@ public static class StudyTables
                     isOriginal ? "" : Ratio(s.RefineMilliseconds, reference.RefineMilliseconds)]);
             }
         }
-        return new Table("size", $"Size against catalog {result.CatalogDates[^1]}: Action patterns, policy characters (limit {StrategyStudy.PolicyCharacterLimit:N0}), refinement time",
-            ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {StrategyStudy.PolicyCharacterLimit:N0}", "refine ms", "× ref"], rows);
+        var limit = StrategyStudy.PolicyCharacterLimit;
+        return new Table("size",
+            $"Size against catalog {result.CatalogDates[^1]}: Action patterns, policy characters (limit {limit:N0}), refinement time",
+            ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {limit:N0}", "refine ms", "× ref"],
+            rows);
     }
 
     public static Table FutureSummary(StudyResult result)
@@ -75,10 +78,12 @@ public static class StudyTables
                 .GroupBy(f => f.Strategy).ToDictionary(g => g.Key, g => g.Sum(f => f.Actions));
             foreach (var (name, total) in totals)
             {
-                rows.Add([name, group.Key, N(total), Ratio(total, totals[Reference]), N(consecutive[name]), Ratio(consecutive[name], consecutive[Reference])]);
+                rows.Add([name, group.Key, N(total), Ratio(total, totals[Reference]),
+                    N(consecutive[name]), Ratio(consecutive[name], consecutive[Reference])]);
             }
         }
-        return new Table("future-summary", "Future permissiveness: later-catalog actions granted beyond the kept set, summed over catalog pairs",
+        return new Table("future-summary",
+            "Future permissiveness: later-catalog actions granted beyond the kept set, summed over catalog pairs",
             ["strategy", "folder", "all pairs", "× ref", "next catalog only", "× ref"], rows);
     }
 

@@ -24,15 +24,29 @@ public static class BenchReportVerb
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "folder for the tables (NAME.md, NAME.csv, README.md)", Required = true };
+        var output = new Option<string>("--out") { Description = "folder for the tables (NAME.md, NAME.csv, README.md)", Required = true }
+            .OutputFolder();
         var policies = CliCommon.PolicyFoldersOption();
-        var catalogs = new Option<string?>("--catalogs") { Description = "folder of catalogs, taken in date order; default: the shared catalogs" };
-        var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.3 };
+        var catalogs = new Option<string?>("--catalogs")
+        {
+            Description = "folder of catalogs, taken in date order; default: the shared catalogs",
+        };
+        var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.3 }.Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var sample = new Option<int>("--sample") { Description = "take every N-th policy of each folder (1 = all)", DefaultValueFactory = _ => 1 };
-        var proofs = new Option<int>("--proofs") { Description = "policies per folder whose refinements are proved, per strategy (0 = none)", DefaultValueFactory = _ => 10 };
-        var paper = new Option<string?>("--paper") { Description = "Markdown document whose <!-- results:NAME --> blocks are filled with the tables" };
-        var command = new Command("bench-report", "Compare the strategies on the shared catalogs and policies; write the tables papers/ includes")
+        var sample = new Option<int>("--sample")
+        {
+            Description = "take every N-th policy of each folder (1 = all)", DefaultValueFactory = _ => 1,
+        }.AtLeast(1);
+        var proofs = new Option<int>("--proofs")
+        {
+            Description = "policies per folder whose refinements are proved, per strategy (0 = none)", DefaultValueFactory = _ => 10,
+        }.AtLeast(0);
+        var paper = new Option<string?>("--paper")
+        {
+            Description = "Markdown document whose <!-- results:NAME --> blocks are filled with the tables",
+        }.OutputFile();
+        var command = new Command("bench-report",
+            "Compare the strategies on the shared catalogs and policies; write the tables papers/ includes")
         {
             output, policies, catalogs, rate, seed, sample, proofs, paper,
         };
@@ -40,7 +54,8 @@ public static class BenchReportVerb
         {
             var folders = CliCommon.PolicyFolders(r.GetValue(policies));
             var catalogFolder = r.GetValue(catalogs) ?? SharedData.Require("catalogs");
-            var catalogsByDate = Directory.GetFiles(catalogFolder, "*.json").Select(ActionCatalog.Load).OrderBy(c => c.Date, StringComparer.Ordinal).ToList();
+            var catalogsByDate = Directory.GetFiles(catalogFolder, "*.json").Select(ActionCatalog.Load)
+                .OrderBy(c => c.Date, StringComparer.Ordinal).ToList();
             if (catalogsByDate.Count < 2)
             {
                 throw new InputException(catalogFolder, "folder", "needs at least two catalogs to measure future permissiveness");
@@ -52,8 +67,8 @@ public static class BenchReportVerb
             var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total));
             progress.Finish();
             Console.Error.WriteLine($"study: {watch.Elapsed.TotalSeconds:F0} s, {result.Unreadable.Count} unreadable policies");
-            var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1], r.GetValue(rate), r.GetValue(seed),
-                Console.Error.WriteLine);
+            var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1],
+                r.GetValue(rate), r.GetValue(seed), Console.Error.WriteLine);
             var tables = StudyTables.All(result, proofFigures);
             StudyOutput.Write(r.GetValue(output)!, tables, result);
             if (r.GetValue(paper) is { } paperFile)

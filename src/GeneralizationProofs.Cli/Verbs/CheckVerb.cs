@@ -16,19 +16,21 @@ public static class CheckVerb
     public static Command Create()
     {
         var strategy = CliCommon.StrategyOption(withMutants: true);
-        var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 };
+        var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)", DefaultValueFactory = _ => 1 };
-        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 };
-        var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" };
+        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 }
+            .AtLeast(1);
+        var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" }.AtLeast(0);
         var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
         var shardOption = CliCommon.ShardOption("cases whose index");
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
         {
-            strategy, cases, seed, maxActions, only, properties, shardOption,
+            strategy, cases, seed, maxActions, only, properties, engine, shardOption,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!, withMutants: true);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             if (r.GetValue(cases) < 1 || r.GetValue(maxActions) < 1)
             {
                 throw new InputException("--cases/--max-actions", $"{r.GetValue(cases)}/{r.GetValue(maxActions)}", "must be at least 1");
@@ -45,13 +47,15 @@ public static class CheckVerb
                 throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
             var shard = CliCommon.ParseShard(r.GetValue(shardOption));
-            using (var solver = new Z3Session())
+            // The claims run with the chosen engine; the differential property always pits Z3, automata and the matcher.
+            using (var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine))))
             {
-                var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
+                using var campaign = new PropertyCampaign(solver, r.GetValue(maxActions));
                 if (r.GetValue(only) is { } index)
                 {
                     return Replay(campaign, generalizer, r.GetValue(seed), index, names);
                 }
+                Console.Out.WriteLine($"claims proved by {solver.SolverVersion}; differential: Z3, the automata and the core matcher");
                 var progress = new ProgressDisplay("check");
                 var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names,
                     (done, total) => progress.Report(done, total), shard is null ? null : i => shard.Contains(Shard.CaseId(i)));
@@ -63,7 +67,7 @@ public static class CheckVerb
         return command;
     }
 
-    private static int Replay(PropertyCampaign campaign, Generalization.IGeneralizer strategy, int seed, int index, IReadOnlyList<string> names)
+    private static int Replay(PropertyCampaign campaign, Generalization.IPolicyStrategy strategy, int seed, int index, IReadOnlyList<string> names)
     {
         Console.Out.Write($"case {index} of seed {seed}:\n{campaign.Case(seed, index)}");
         var verdicts = new List<Verdict>();

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Harness;
+using GeneralizationProofs.Harness.Compare;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Refinement;
+using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
@@ -18,30 +20,43 @@ public static class CorpusVerb
     {
         var policies = CliCommon.PolicyFoldersOption();
         var catalog = CliCommon.CatalogOption();
-        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 };
+        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 }
+            .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var strategy = CliCommon.StrategyOption();
-        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json, junit.xml and sarif.json" };
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }
+            .AtLeast(1);
+        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 }
+            .AtLeast(1);
+        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json, junit.xml and sarif.json" }.OutputFolder();
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
+        var refinedOut = new Option<string?>("--refined-out")
+        {
+            Description = "store each refined policy as DIR/<policy folder>/<file>: a baseline for compare --left-dir",
+        }.OutputFolder();
         var shardOption = CliCommon.ShardOption("policies whose folder/file names");
         var command = new Command("corpus", "Refine every policy of a corpus with seeded unused sets and prove every claimed property")
         {
-            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, shardOption,
+            policies, catalog, rate, seed, strategy, jobs, sample, report, timeout, engine, refinedOut, shardOption,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("the corpus run", cancel =>
         {
             var folders = CliCommon.PolicyFolders(r.GetValue(policies));
-            if (r.GetValue(rate) is < 0 or > 1)
-            {
-                throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
-            }
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
-            var shard = CliCommon.ParseShard(r.GetValue(shardOption));
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var catalogFile = r.GetValue(catalog)!;
             var actions = ActionCatalog.Load(catalogFile);
-            var corpus = CorpusCase.Sample(CorpusCase.Files(folders), r.GetValue(sample));
+            var shard = CliCommon.ParseShard(r.GetValue(shardOption));
+            var corpus = CorpusCase.Sample(CorpusCase.Files(folders, out var skipped), r.GetValue(sample));
+            foreach (var entry in skipped)
+            {
+                Console.Error.WriteLine($"genproof: skipped (not a regular file): {entry}");
+            }
+            if (skipped.Count > 0)
+            {
+                Console.Error.WriteLine($"genproof: {skipped.Count} entries of the policy folders skipped: not regular files");
+            }
             if (corpus.Count == 0)
             {
                 throw new InputException(string.Join(", ", folders), "folder", "holds no policy files: nothing to prove");
@@ -51,11 +66,13 @@ public static class CorpusVerb
             var files = indices.Select(i => corpus[i]).ToList();
             var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate), r.GetValue(seed),
                 Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)), r.GetValue(timeout),
-                folders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))).ToList(), corpus.Count, shard);
+                folders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))).ToList(), corpus.Count, shard,
+                CliCommon.Engine(r.GetValue(engine)).ToString().ToLowerInvariant());
             var progress = new ProgressDisplay("corpus");
             int done = 0, notProved = 0;
             var watch = Stopwatch.StartNew();
-            var results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout))
+            var results = new CorpusProof(actions, generalizer, settings.UnusedRate, settings.Seed, r.GetValue(timeout),
+                    CliCommon.Engine(r.GetValue(engine)))
                 .Run(files, settings.Jobs, proof =>
                 {
                     if (proof.Status != PolicyStatus.Proved)
@@ -64,10 +81,21 @@ public static class CorpusVerb
                         progress.Line($"{proof.Status.ToString().ToLowerInvariant()}: {proof.Name} ({proof.File})");
                     }
                     progress.Report(Interlocked.Increment(ref done), files.Count, $"{Volatile.Read(ref notProved)} not proved");
-                });
+                }, cancel);
             progress.Finish();
             var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds, indices);
             Console.Out.Write(summary.Text());
+            if (r.GetValue(refinedOut) is { } outputs)
+            {
+                // Every refinement, proved or not: a baseline records what a version did, and compare judges it.
+                foreach (var proof in results.Where(p => p.Refinement is not null))
+                {
+                    var path = ComparisonSide.StoredPath(outputs, proof.File);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    JsonInput.WriteAtomically(path, RefinementOutput.PolicyJson(proof.Refinement!));
+                }
+                Console.Out.WriteLine($"refined policies: {outputs}");
+            }
             if (r.GetValue(report) is { } folder)
             {
                 CorpusReport.Write(folder, summary, actions, generalizer);

@@ -7,7 +7,7 @@ namespace GeneralizationProofs.Cli.Verbs;
 public static class Proof
 {
     /// <summary>The properties named (all claimed), or the strategy's claims with the rest measured when none are named.</summary>
-    public static ProofScope Scope(IGeneralizer strategy, string? list)
+    public static ProofScope Scope(IPolicyStrategy strategy, string? list)
     {
         if (list is null)
         {
@@ -16,7 +16,8 @@ public static class Proof
         var result = PropertyKind.None;
         foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            result |= PropertyKinds.Parse(name) ?? throw new InputException("--properties", name, $"unknown property; use {PropertyKinds.Names}");
+            result |= PropertyKinds.Parse(name)
+                ?? throw new InputException("--properties", InputException.Shown(name), $"unknown property; use {PropertyKinds.Names}");
         }
         // An empty set would check nothing and still print "proved" (issue 12).
         return result == PropertyKind.None

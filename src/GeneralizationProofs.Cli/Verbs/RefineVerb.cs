@@ -18,23 +18,24 @@ public static class RefineVerb
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var format = new Option<string>("--format") { Description = "policy | diff | recommendation", DefaultValueFactory = _ => "policy" };
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation");
-        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" };
+        var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
         var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
         var resourceArn = new Option<string?>("--resource-arn") { Description = "principal ARN for the recommendation" };
+        var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("refine", "Remove unused actions from a policy with a generalization strategy")
         {
-            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn,
+            policy, unused, catalog, strategy, ignore, format, output, verify, resourceArn, engine,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        command.SetAction(r => CliCommon.Run("refine", cancel =>
         {
-            var generalizer = CliCommon.Strategy(r.GetValue(strategy)!);
+            var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
             PolicyRefinement refinement;
             if (r.GetValue(verify))
             {
-                using var solver = new Z3Session();
+                using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), cancel: cancel);
                 var proof = RefineAndProve.Run(generalizer, inputs.Policy, inputs.Catalog, inputs.Unused, solver,
-                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused);
+                    ProofScope.ClaimsAndMeasurements(generalizer), ignoredUnused: inputs.IgnoredUnused, cancel: cancel);
                 var report = proof.Report;
                 refinement = proof.Refinement;
                 if (!report.Proved)
@@ -46,8 +47,9 @@ public static class RefineVerb
             }
             else
             {
-                refinement = new PolicyRefiner(generalizer, new(inputs.Catalog, inputs.Unused)).Refine(inputs.Policy, inputs.IgnoredUnused);
+                refinement = generalizer.Refine(inputs.Policy, new(inputs.Catalog, inputs.Unused), inputs.IgnoredUnused);
             }
+            cancel.ThrowIfCancellationRequested();
             var text = r.GetValue(format) switch
             {
                 "diff" => RefinementOutput.Diff(refinement),

@@ -59,6 +59,13 @@ public sealed class ActionCatalog
     }
 
     /// <summary>
+    /// The catalog actions that some of the patterns grant (the union of their <see cref="Matching"/> sets), each once,
+    /// in catalog order. The one answer to "which catalog actions do these patterns grant" for every caller.
+    /// </summary>
+    public IReadOnlyList<string> Granted(IEnumerable<string> patterns) =>
+        patterns.SelectMany(p => Matching(new ActionPattern(p))).Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToList();
+
+    /// <summary>
     /// The run of <paramref name="sorted"/> (strings in folded order) that starts with <paramref name="foldedPrefix"/>:
     /// in that order the strings with a prefix come right after those that sort before it. Narrowing a parent's run
     /// to a child's prefix keeps each search of a trie walk short.
@@ -111,6 +118,12 @@ public sealed class ActionCatalog
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
     public static ActionCatalog Load(string path)
     {
+        var name = JsonInput.NameOf(path);
+        // Standard input and directories go to the full reader, which reads them or names the problem.
+        if (path == JsonInput.StandardInputPath || Directory.Exists(path))
+        {
+            return Parse(JsonInput.ReadFile(path), name);
+        }
         byte[] bytes;
         try
         {
@@ -118,10 +131,10 @@ public sealed class ActionCatalog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Parse(JsonInput.ReadFile(path), path); // which names the file and the problem
+            return Parse(JsonInput.ReadFile(path), name); // which names the file and the problem
         }
         // Anything but the plain shape goes to the full reader, which reads the file as text and names any bad place.
-        return CatalogReader.TryRead(bytes, path) ?? Parse(JsonInput.ReadFile(path), path);
+        return CatalogReader.TryRead(bytes, name) ?? Parse(JsonInput.ReadFile(path), name);
     }
 
     public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
@@ -137,18 +150,20 @@ public sealed class ActionCatalog
         var entries = new List<(string, IReadOnlyList<string>)>();
         foreach (var (service, names) in services)
         {
-            CheckService(service, path);
+            CheckService(service, path); // before the shape, as a bad prefix is the first thing wrong at that place
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
-                throw new InputException(path, $"$.services.{service}", "expected an array of action names");
+                throw new InputException(path, JsonPlaces.Member("$.services", service), "expected an array of action names");
             }
             var strings = new List<string>(list.Count);
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not System.Text.Json.Nodes.JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 {
-                    throw new InputException(path, $"$.services.{service}[{i}]", "expected a string action name");
+                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]", "expected a string action name");
                 }
+                // Checked here as well as in Build, so the full reader names the first bad place in document order.
+                CheckName(service, v.GetValue<string>(), i, path);
                 strings.Add(v.GetValue<string>());
             }
             entries.Add((service, strings));
@@ -166,12 +181,8 @@ public sealed class ActionCatalog
             CheckService(service, path);
             for (var i = 0; i < names.Count; i++)
             {
-                var name = names[i];
-                if (name.Length == 0 || name.AsSpan().IndexOfAny(":*?") >= 0)
-                {
-                    throw new InputException(path, $"$.services.{service}[{i}]", $"'{name}' is not an action name (empty, or contains ':', '*' or '?')");
-                }
-                actions.Add($"{service}:{name}");
+                CheckName(service, names[i], i, path);
+                actions.Add($"{service}:{names[i]}");
             }
         }
         if (actions.Count == 0)
@@ -181,11 +192,50 @@ public sealed class ActionCatalog
         return new ActionCatalog(actions, source, date);
     }
 
-    private static void CheckService(string service, string path)
+    private static void CheckName(string service, string name, int index, string path)
     {
-        if (service.Length == 0 || service.Contains(':'))
+        // Checked before the message below could echo a megabyte of name.
+        InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{index}]", "a catalog action");
+        if (FirstOutside(name, IsNameCharacter) is { } badName)
         {
-            throw new InputException(path, $"$.services[\"{service}\"]", "a service prefix must be non-empty and contain no ':'");
+            throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{index}]",
+                $"an action name is one or more of A-Z, a-z and 0-9 (spec §2); {Describe(name, badName)}");
         }
     }
+
+    private static void CheckService(string service, string path)
+    {
+        if (FirstOutside(service, IsServiceCharacter) is { } badService)
+        {
+            throw new InputException(path, JsonPlaces.Member("$.services", service),
+                $"a service prefix is one or more of a-z, 0-9 and '-' (spec §2); {Describe(service, badService)}");
+        }
+    }
+
+    // The grammar every shared catalog follows (spec §2). Enforced on load because the refiner writes catalog
+    // spellings into refined policies: a name with U+212A (Kelvin sign) would give a policy that `verify` rejects,
+    // and the proofs' ASCII-only folding is exact only for ASCII names.
+    private static bool IsServiceCharacter(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-';
+
+    private static bool IsNameCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    /// <summary>The index of the first character outside the class; -1 for an empty string (outside too); null when all are in.</summary>
+    private static int? FirstOutside(string s, Func<char, bool> allowed)
+    {
+        if (s.Length == 0)
+        {
+            return -1;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!allowed(s[i]))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static string Describe(string s, int at) =>
+        at < 0 ? "it is empty" : $"'{InputException.Shown(s)}' has U+{(int)s[at]:X4} at offset {at}";
 }

@@ -21,4 +21,8 @@ public sealed class EnumerationGeneralizer : IGeneralizer
         var matched = context.Catalog.Matching(entry);
         return matched.Count == 0 ? [entry.Text] : matched.Where(a => !context.Unused.Contains(a)).ToList();
     }
+
+    // No wildcards here either: each unused action the statement grants is excluded by its own literal.
+    public IReadOnlyList<string> NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) =>
+        NotActionExclusions.Literals(notAction, context);
 }

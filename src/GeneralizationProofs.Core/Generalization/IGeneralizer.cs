@@ -1,4 +1,6 @@
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Refinement;
 
 namespace GeneralizationProofs.Generalization;
 
@@ -8,21 +10,24 @@ namespace GeneralizationProofs.Generalization;
 /// replace the entry, in a stable order (the entry itself to keep it, nothing to drop it). Within one entry's
 /// replacements the strategy is responsible for redundancy; the refiner removes duplicates across entries.
 /// </summary>
-public interface IGeneralizer
+/// <remarks>
+/// <see cref="IPolicyStrategy.CoarserPrefix"/> is M1's "next coarser candidate" at this strategy's granularity (a
+/// token for the reference, a character for the character trie). Every generalizer is a policy strategy through
+/// <see cref="PolicyRefiner"/>, so a plug-in written against this interface needs nothing more.
+/// </remarks>
+public interface IGeneralizer : IPolicyStrategy
 {
-    /// <summary>The name <c>--strategy</c> selects it by.</summary>
-    string Name { get; }
-
-    string Description { get; }
-
-    /// <summary>The properties this strategy promises; the verifier proves these and reports the others as measurements.</summary>
-    PropertyKind Claims { get; }
+    IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context);
 
     /// <summary>
-    /// M1's "next coarser candidate" of an emitted wildcard's literal prefix, at this strategy's granularity
-    /// (a token for the reference, a character for the character trie); null when there is none.
+    /// The entries an Allow statement's NotAction list <paramref name="notAction"/> gains so that it stops granting the
+    /// unused actions it grants (spec §3; see <see cref="NotActionExclusions"/>), appended after the existing ones in
+    /// this order; empty when it grants none. Null: this strategy does not refine NotAction statements, and the refiner
+    /// keeps them verbatim and says so. That is the default, so a plug-in written before NotAction was refined
+    /// keeps its output, and the verifier reports what such a statement still grants instead of calling it sound.
     /// </summary>
-    string? CoarserPrefix(string literalPrefix);
+    IReadOnlyList<string>? NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) => null;
 
-    IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context);
+    PolicyRefinement IPolicyStrategy.Refine(PolicyDocument policy, GeneralizationContext context, IReadOnlyList<string>? ignoredUnused) =>
+        new PolicyRefiner(this, context).Refine(policy, ignoredUnused);
 }

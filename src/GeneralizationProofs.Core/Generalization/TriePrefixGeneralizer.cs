@@ -3,23 +3,11 @@ using GeneralizationProofs.Patterns;
 
 namespace GeneralizationProofs.Generalization;
 
-/// <summary>What the trie walk decided at one node: the picture <c>genproof trie</c> draws.</summary>
-public sealed record NodeDecision(TokenTrie.Node Node, bool Safe, int CatalogActions, int KeptActions, string? Emitted);
-
-/// <summary>A generalization with its reasons: the trie (null for non-prefix wildcards) and each visited node's decision.</summary>
-public sealed record TrieExplanation(TokenTrie? Trie, IReadOnlyDictionary<TokenTrie.Node, NodeDecision> Decisions, IReadOnlyList<string> Emitted);
-
 /// <summary>
-/// Shortest safe prefixes of a trie (spec §3). A node is safe when no unused action starts with its prefix
-/// (a string test, not a trie-path test: <c>ec2:DescribeVolume*</c> also matches <c>DescribeVolumes</c>). Walking
-/// down from the root through unsafe nodes, it emits each safe child that covers a kept action (as the literal
-/// action when it covers exactly one catalog action, else as <c>prefix*</c>), and each kept action that ends on an
-/// unsafe node as a literal (<c>s3:ListBucket</c> under an unused <c>ListBucketVersions</c>). A pattern another
-/// emitted pattern covers is removed (<c>DescribeInstance*</c> covers <c>DescribeInstances*</c>).
-/// Wildcards other than <c>prefix*</c> (a leading or inner <c>*</c>, a <c>?</c>) would let a prefix escape the
-/// original language, so for those it emits the kept actions as literals.
-/// A wildcard that matches no unused catalog action stays verbatim (so does one unknown to the catalog); one whose
-/// matched actions are all unused yields nothing.
+/// Shortest safe prefixes of a trie (spec §3), per wildcard entry: one that grants no unused action stays verbatim
+/// (so does one unknown to the catalog); one ending in <c>*</c> is replaced by what <see cref="TrieWalk"/> emits over
+/// the trie of its matched actions under its literal prefix, less the patterns another emitted pattern covers
+/// (<c>DescribeInstance*</c> covers <c>DescribeInstances*</c>); any other wildcard by its kept actions as literals.
 /// The granularity is the boundary function: CamelCase tokens for the reference, characters for the character trie.
 /// Two variants change what a safe node emits: <paramref name="tightest"/> emits the longest common prefix of the
 /// node's actions instead of the node's own prefix, and <paramref name="minNameTokens"/> descends into safe nodes
@@ -82,116 +70,53 @@ public class TriePrefixGeneralizer(
         return literalPrefix.Length > 0 ? "" : null;
     }
 
-    // Without a picture to draw, no decision is recorded: a `*` walk decides ~19,000 nodes.
-    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) =>
-        Explain(entry, context, null, decideEveryNode: false).Emitted;
+    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) => Generalize(entry, context, null);
 
-    /// <param name="decideEveryNode">also decide the nodes the walk never reaches (for a picture of the whole trie).</param>
-    public TrieExplanation Explain(ActionPattern entry, GeneralizationContext context, bool decideEveryNode = false) =>
-        Explain(entry, context, new Dictionary<TokenTrie.Node, NodeDecision>(), decideEveryNode);
+    /// <summary>
+    /// Shortest safe prefixes of the unused actions a NotAction statement grants, at this strategy's granularity. The
+    /// tightest and verb-noun variants decide how far an Allow wildcard reaches into actions that do not exist yet;
+    /// for an exclusion the shorter prefix is the one that grants less to them, so both use their granularity's plain
+    /// shortest safe prefixes.
+    /// </summary>
+    public IReadOnlyList<string> NotActionAdditions(IReadOnlyList<string> notAction, GeneralizationContext context) =>
+        NotActionExclusions.ShortestSafePrefixes(notAction, context, tokenEnds);
 
-    private TrieExplanation Explain(ActionPattern entry, GeneralizationContext context,
-        Dictionary<TokenTrie.Node, NodeDecision>? decisions, bool decideEveryNode)
+    /// <summary>Spec §3 for one wildcard entry; <paramref name="observer"/>, if any, sees the trie walk's decisions.</summary>
+    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context, ITrieWalkObserver? observer)
     {
         var (catalog, unused) = context;
         var matched = catalog.Matching(entry);
-        // Spec §3: a wildcard that matches no unused action stays verbatim; one that matches no kept action goes.
-        var anyUnused = matched.Any(unused.Contains);
-        // A wildcard ending in * other than prefix* (`ec2:?*`, `s3:Get*Object*`) gets a trie too, but a node may stand
-        // for p* only when p* stays inside the entry's language (Inside); elsewhere the walk descends, down to literals.
-        var endsInStar = entry.Text.EndsWith('*');
-        var needsTrie = endsInStar && (decideEveryNode || anyUnused);
-        var trie = needsTrie ? TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds) : null;
-        var emitted = new List<string>();
-
-        // covered: the catalog actions that start with the node's prefix; safe: no unused action does.
-        string? Decide(TokenTrie.Node node, ReadOnlySpan<string> covered, bool safe)
+        // A wildcard that grants no unused action stays verbatim, also when the catalog knows none of its actions.
+        if (!matched.Any(unused.Contains))
         {
-            // On a safe node every covered action is kept. Elsewhere kept actions are counted only for a picture.
-            var kept = safe ? covered.Length : 0;
-            if (!safe && decideEveryNode)
-            {
-                foreach (var action in covered)
-                {
-                    kept += unused.Contains(action) ? 0 : 1;
-                }
-            }
-            string? emit = null;
-            if (safe && kept > 0)
-            {
-                emit = covered.Length == 1 ? covered[0] : (tightest ? CommonPrefixNode(node, covered) : node).Prefix + "*";
-            }
-            else if (!safe && node.Action is { } action && !unused.Contains(action))
-            {
-                emit = action;
-            }
-            decisions?[node] = new NodeDecision(node, safe, covered.Length, kept, emit);
-            return emit;
+            return [entry.Text];
         }
-
-        // node is unsafe (or, for verb-noun, safe but too short to emit). A child's actions (catalog and unused) are
-        // among its parent's: each search narrows the parent's run instead of searching the whole catalog.
-        void Visit(TokenTrie.Node node, string? ownLiteral, ReadOnlySpan<string> covered, ReadOnlySpan<string> unusedUnder)
+        if (Trie(entry, matched) is not { } trie)
         {
-            // An unsafe node's own action, if kept, can only be emitted as a literal.
-            if (ownLiteral is not null)
-            {
-                emitted.Add(ownLiteral);
-            }
-            foreach (var child in node.Children)
-            {
-                var childCovered = ActionCatalog.Narrow(covered, child.FoldedPrefix);
-                var childUnused = ActionCatalog.Narrow(unusedUnder, child.FoldedPrefix);
-                var childSafe = childUnused.IsEmpty && Inside(child);
-                var childEmits = Decide(child, childCovered, childSafe);
-                if (!childSafe)
-                {
-                    Visit(child, childEmits, childCovered, childUnused);
-                }
-                else if (childEmits is not null && TooShallow(child) && child.Children.Count > 0)
-                {
-                    // Safe, but too coarse for this strategy: walk on as if unsafe; its own action is kept.
-                    Visit(child, child.Action, childCovered, childUnused);
-                }
-                else if (childEmits is not null)
-                {
-                    emitted.Add(childEmits);
-                }
-            }
+            return matched.Where(a => !unused.Contains(a)).ToList();
         }
-
-        if (!anyUnused)
-        {
-            KeepDecisions();
-            return new TrieExplanation(trie, decisions ?? [], [entry.Text]);
-        }
-        if (trie is null)
-        {
-            return new TrieExplanation(null, decisions ?? [], matched.Where(a => !unused.Contains(a)).ToList());
-        }
-        var rootCovered = catalog.WithFoldedPrefix(trie.Root.FoldedPrefix);
-        var rootUnused = unused.WithFoldedPrefix(trie.Root.FoldedPrefix);
-        Visit(trie.Root, Decide(trie.Root, rootCovered, rootUnused.IsEmpty && Inside(trie.Root)), rootCovered, rootUnused);
-        KeepDecisions();
-        return new TrieExplanation(trie, decisions ?? [], RemoveCovered(emitted));
-
-        // p* ⊆ L(x*) exactly when p ∈ L(x*): a prefix of p in L(x) is a prefix of every extension of p. For prefix*
-        // entries every node of the trie is inside.
-        bool Inside(TokenTrie.Node node) => entry.IsPrefixGlob || ActionPattern.Match(entry.Text, node.Prefix);
-
-        // For a picture, every node gets a decision; the walk's own decisions (with what it emitted) win.
-        void KeepDecisions()
-        {
-            if (trie is not null && decisions is not null && decideEveryNode)
-            {
-                foreach (var node in trie.Nodes().Where(n => !decisions.ContainsKey(n)))
-                {
-                    Decide(node, catalog.WithFoldedPrefix(node.FoldedPrefix), unused.WithFoldedPrefix(node.FoldedPrefix).IsEmpty && Inside(node));
-                    decisions[node] = decisions[node] with { Emitted = null };
-                }
-            }
-        }
+        observer?.Walking(trie);
+        return RemoveCovered(new TrieWalk(this, entry, unused, observer).FromRoot(trie.Root, catalog));
     }
+
+    /// <summary>
+    /// The trie of an entry's matched actions under its literal prefix. Only an entry ending in <c>*</c> has one: a
+    /// node stands for <c>prefix*</c>, which may escape any other wildcard (<c>s3:Get?</c>, <c>rds:*DBSubnetGroup</c>),
+    /// so those become their kept actions as literals.
+    /// </summary>
+    public TokenTrie? Trie(ActionPattern entry, IEnumerable<string> matched) =>
+        entry.Text.EndsWith('*') ? TokenTrie.Build(entry.LiteralPrefix, matched, tokenEnds) : null;
+
+    /// <summary>
+    /// How the walk judges a node it never reached (for a picture of the whole trie, as <c>genproof trie</c> draws):
+    /// safe or not, with its counts; such a node emits nothing.
+    /// </summary>
+    public NodeDecision Judge(ActionPattern entry, GeneralizationContext context, TokenTrie.Node node) =>
+        new TrieWalk(this, entry, context.Unused, null).Judge(node, context.Catalog);
+
+    /// <summary>What a safe node covering several actions emits: its own prefix, or for tightest the longest shared one.</summary>
+    internal string Wildcard(TokenTrie.Node node, ReadOnlySpan<string> covered) =>
+        (tightest ? CommonPrefixNode(node, covered) : node).Prefix + "*";
 
     /// <summary>
     /// The deepest node below <paramref name="node"/> whose prefix still starts every one of the node's actions: the
@@ -220,7 +145,8 @@ public class TriePrefixGeneralizer(
         return node;
     }
 
-    private bool TooShallow(TokenTrie.Node node)
+    /// <summary>A safe node this strategy will not emit: fewer action-name tokens than it asks for (verb-noun: two).</summary>
+    internal bool TooCoarse(TokenTrie.Node node)
     {
         if (minNameTokens == 0)
         {

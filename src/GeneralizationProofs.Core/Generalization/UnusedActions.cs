@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
 
 namespace GeneralizationProofs.Generalization;
 
@@ -45,7 +46,7 @@ public static class UnusedActions
     /// in which case they are left out and returned in <paramref name="ignored"/>.
     /// </summary>
     public static ActionSet Load(string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored) =>
-        Read(JsonInput.ReadFile(path), path, catalog, ignoreStale, out ignored);
+        Read(JsonInput.ReadFile(path), JsonInput.NameOf(path), catalog, ignoreStale, out ignored);
 
     /// <summary>As <see cref="Load"/>, from JSON already parsed; <paramref name="path"/> names it in messages.</summary>
     public static ActionSet Read(JsonNode root, string path, ActionCatalog catalog, bool ignoreStale, out List<string> ignored)
@@ -57,6 +58,7 @@ public static class UnusedActions
                 ReadServiceList(path, list, "$", entries, actionsAreObjects: false);
                 break;
             case JsonObject finding when finding["findingDetails"] is JsonArray details:
+                CheckFindingKind(path, finding, details);
                 for (var i = 0; i < details.Count; i++)
                 {
                     var place = $"$.findingDetails[{i}]";
@@ -91,10 +93,35 @@ public static class UnusedActions
             else
             {
                 throw new InputException(path, place,
-                    $"unused action '{action}' is not in the catalog (stale catalog?); pass --ignore-unknown-unused to leave such actions out");
+                    $"unused action '{InputException.Shown(action)}' is not in the catalog (stale catalog?); "
+                    + "pass --ignore-unknown-unused to leave such actions out");
             }
         }
         return new ActionSet(actions);
+    }
+
+    /// <summary>
+    /// Only an unused-permission finding lists actions to remove. Another kind (an unused role, access key or
+    /// password) read as "nothing unused" would refine nothing and exit 0 as if the policy were tight, so it is
+    /// refused, naming its kind: it asks for deleting the role or key, not for a refined policy.
+    /// </summary>
+    private static void CheckFindingKind(string path, JsonObject finding, JsonArray details)
+    {
+        if (PolicyDocument.AsString(finding["findingType"]) is { } type && type != "UnusedPermission")
+        {
+            throw new InputException(path, "$.findingType",
+                $"a finding of type \"{type}\" lists no unused actions (only \"UnusedPermission\" findings can refine a policy)");
+        }
+        if (details.Count == 0)
+        {
+            throw new InputException(path, "$.findingDetails", "empty: the finding lists no unused permissions");
+        }
+        if (!details.Any(d => d is JsonObject o && o.ContainsKey("unusedPermissionDetails")))
+        {
+            var kinds = details.OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)).Distinct().Take(3).ToList();
+            throw new InputException(path, "$.findingDetails", $"holds only {(kinds.Count > 0 ? string.Join(", ", kinds) : "no details")}"
+                + ", no \"unusedPermissionDetails\": not a finding of unused actions (an unused role or key is deleted, not refined)");
+        }
     }
 
     private static void ReadServiceList(string path, JsonArray list, string place, List<(string, string)> entries, bool actionsAreObjects)
@@ -128,10 +155,11 @@ public static class UnusedActions
                     : "expected an action name string"),
             };
             // Accept both "GetObject" and "s3:GetObject".
-            var full = name.Contains(':') ? name : $"{ns}:{name}";
+            var full = InputLimits.CheckActionLength(name.Contains(':') ? name : $"{ns}:{name}", path, actionPlace, "an unused action");
             if (!AsciiCase.StartsWith(full, ns + ":") || new ActionPattern(full).IsLiteral is false)
             {
-                throw new InputException(path, actionPlace, $"'{name}' is not an action of service '{ns}'");
+                throw new InputException(path, actionPlace,
+                    $"'{InputException.Shown(name)}' is not an action of service '{InputException.Shown(ns)}'");
             }
             entries.Add((full, actionPlace));
         }

@@ -2,7 +2,8 @@ namespace GeneralizationProofs.Patterns;
 
 /// <summary>
 /// An IAM action pattern: <c>*</c> matches any sequence (also empty), <c>?</c> exactly one character,
-/// every other character itself, ASCII letters case-insensitively (see <see cref="AsciiCase"/>).
+/// every other character itself, ASCII letters case-insensitively (see <see cref="AsciiCase"/>); characters are
+/// those of the alphabet policy text may hold (<see cref="InAlphabet"/>).
 /// The pattern is matched against the whole action string <c>service:Name</c>, colon included.
 /// </summary>
 public sealed class ActionPattern : IEquatable<ActionPattern>
@@ -58,9 +59,18 @@ public sealed class ActionPattern : IEquatable<ActionPattern>
         return AsciiCase.Equal(Text, other.Text);
     }
 
-    /// <summary>Glob matching with backtracking over the last star: linear for patterns with one star, O(n·m) worst case.</summary>
+    /// <summary>
+    /// Glob matching with backtracking over the last star: linear for patterns with one star, O(n·m) worst case.
+    /// Strings are over the alphabet (<see cref="InAlphabet"/>): a text holding another character is in no pattern's
+    /// language, and a pattern holding one matches nothing, so <c>?</c> is one character of the alphabet and <c>*</c>
+    /// a run of them — as in the SMT encoding, where Σ replaces Z3's code points up to U+2FFFF.
+    /// </summary>
     public static bool Match(string pattern, string text)
     {
+        if (IndexOutsideAlphabet(text) >= 0 || IndexOutsideAlphabet(pattern) >= 0)
+        {
+            return false;
+        }
         int p = 0, t = 0, starP = -1, starT = 0;
         while (t < text.Length)
         {
@@ -89,6 +99,25 @@ public sealed class ActionPattern : IEquatable<ActionPattern>
             p++;
         }
         return p == pattern.Length;
+    }
+
+    /// <summary>
+    /// The alphabet every string here is over (spec §2, §6): the characters policy text may hold, tab, LF, CR and
+    /// U+0020–U+00FF. "All strings" in the proofs means all strings over it.
+    /// </summary>
+    public static bool InAlphabet(char c) => c is '\t' or '\n' or '\r' or (>= ' ' and <= '\u00FF');
+
+    /// <summary>The index of the first character of <paramref name="s"/> outside the alphabet, or -1.</summary>
+    public static int IndexOutsideAlphabet(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!InAlphabet(s[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public bool Equals(ActionPattern? other) => other is not null && AsciiCase.Equal(Text, other.Text);

@@ -34,6 +34,12 @@ public sealed class Statement
     /// <summary>Allow + Action: the only kind a generalization strategy rewrites.</summary>
     public bool IsRefinable => Effect == Effect.Allow && !IsNotAction;
 
+    /// <summary>Allow + NotAction: grants every action outside its list; refined by appending to the list (spec §3).</summary>
+    public bool IsAllowNotAction => Effect == Effect.Allow && IsNotAction;
+
+    /// <summary>"Allow", "Deny", "Allow, NotAction", "Deny, NotAction": what a report says the statement is.</summary>
+    public string Kind => IsNotAction ? $"{Effect}, NotAction" : Effect.ToString();
+
     public string Label => Sid is { } sid ? $"Statement {Index} (Sid {sid})" : $"Statement {Index}";
 }
 
@@ -67,8 +73,14 @@ public sealed class PolicyDocument
     public IReadOnlyList<Statement> Statements { get; }
     public bool StatementIsObject { get; }
 
-    /// <summary>A name for the policy: the wrapper's <c>name</c>, else the file name without extension.</summary>
-    public string Name => AsString(Root["name"]) ?? Path.GetFileNameWithoutExtension(File);
+    /// <summary>Shapes accepted but worth a word (a statement without Resource); the CLI prints them on stderr.</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = [];
+
+    /// <summary>
+    /// A name for the policy: the wrapper's <c>name</c>, else the policy's <c>Id</c>, else the file name without
+    /// extension (the examples are all called <c>policy.json</c>; the role's name is in its <c>Id</c>).
+    /// </summary>
+    public string Name => AsString(Root["name"]) ?? AsString(Document["Id"]) ?? Path.GetFileNameWithoutExtension(File);
 
     public string? Arn => AsString(Root["arn"]);
 
@@ -79,7 +91,7 @@ public sealed class PolicyDocument
     public static string? AsString(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), path);
+    public static PolicyDocument Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
 
     public static PolicyDocument FromText(string text, string file) => Parse(JsonInput.Parse(text, file), file);
 
@@ -87,17 +99,19 @@ public sealed class PolicyDocument
     {
         var (document, place) = Unwrap(root, file);
         var statements = new List<Statement>();
+        var warnings = new List<string>();
         var statementIsObject = false;
         if (document["Version"] is { } version
             && (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.String || vv.GetValue<string>() is not ("2012-10-17" or "2008-10-17")))
         {
-            throw new InputException(file, place + ".Version", $"must be \"2012-10-17\" or \"2008-10-17\", found {version.ToJsonString()}");
+            throw new InputException(file, place + ".Version",
+                $"must be \"2012-10-17\" or \"2008-10-17\", found {InputException.Shown(version.ToJsonString())}");
         }
         switch (document["Statement"])
         {
             case JsonObject single:
                 statementIsObject = true;
-                statements.Add(ReadStatement(single, 0, place + ".Statement", file));
+                statements.Add(ReadStatement(single, 0, place + ".Statement", file, warnings));
                 break;
             case JsonArray list:
                 for (var i = 0; i < list.Count; i++)
@@ -107,7 +121,7 @@ public sealed class PolicyDocument
                     {
                         throw new InputException(file, sPlace, "a statement must be a JSON object");
                     }
-                    statements.Add(ReadStatement(obj, i, sPlace, file));
+                    statements.Add(ReadStatement(obj, i, sPlace, file, warnings));
                 }
                 break;
             case null:
@@ -115,7 +129,7 @@ public sealed class PolicyDocument
             default:
                 throw new InputException(file, place + ".Statement", "must be an object or an array of objects");
         }
-        return new PolicyDocument(file, root, document, place, statements, statementIsObject);
+        return new PolicyDocument(file, root, document, place, statements, statementIsObject) { Warnings = warnings };
     }
 
     private static (JsonObject Document, string Place) Unwrap(JsonNode root, string file)
@@ -142,14 +156,16 @@ public sealed class PolicyDocument
     private static JsonObject AsObject(JsonNode node, string file, string place) =>
         node as JsonObject ?? throw new InputException(file, place, "the wrapped policy must be a JSON object");
 
-    private static Statement ReadStatement(JsonObject node, int index, string place, string file)
+    private static Statement ReadStatement(JsonObject node, int index, string place, string file, List<string> warnings)
     {
+        warnings.AddRange(StatementShape.Check(node, file, place));
         var effect = AsString(node["Effect"]) is { } effectText
             ? effectText switch
             {
                 "Allow" => Effect.Allow,
                 "Deny" => Effect.Deny,
-                var other => throw new InputException(file, place + ".Effect", $"unknown Effect \"{other}\" (expected \"Allow\" or \"Deny\")"),
+                var other => throw new InputException(file, place + ".Effect",
+                    $"unknown Effect \"{InputException.Shown(other)}\" (expected \"Allow\" or \"Deny\")"),
             }
             : throw new InputException(file, place + ".Effect", "missing or not a string");
         var hasAction = node.ContainsKey("Action");
@@ -192,6 +208,7 @@ public sealed class PolicyDocument
         {
             throw new InputException(file, place, "an action must not be empty");
         }
+        InputLimits.CheckActionLength(action, file, place);
         foreach (var c in action)
         {
             if (c is not ('\t' or '\n' or '\r' or (>= '\u0020' and <= '\u00FF')))

@@ -12,9 +12,17 @@ public sealed record EntryChange(string Original, EntryOutcome Outcome, IReadOnl
 
 public enum StatementOutcome { Unchanged, Refined, Removed, DenyKept, NotActionKept }
 
-public sealed record StatementRefinement(Statement Original, StatementOutcome Outcome, IReadOnlyList<EntryChange> Entries)
+/// <param name="Added">entries appended to an Allow statement's NotAction list (spec §3); empty for every other statement.</param>
+/// <param name="GrantedUnused">for an Allow + NotAction statement, the unused actions the original grants: excluded by
+/// <paramref name="Added"/>, or still granted when the strategy could not refine it (<see cref="StatementOutcome.NotActionKept"/>).</param>
+public sealed record StatementRefinement(
+    Statement Original,
+    StatementOutcome Outcome,
+    IReadOnlyList<EntryChange> Entries,
+    IReadOnlyList<string>? Added = null,
+    IReadOnlyList<string>? GrantedUnused = null)
 {
-    public IReadOnlyList<string> RefinedActions { get; } = Entries.SelectMany(e => e.Outputs).ToList();
+    public IReadOnlyList<string> RefinedActions { get; } = [.. Entries.SelectMany(e => e.Outputs), .. Added ?? []];
 }
 
 public sealed record PolicyRefinement(
@@ -32,9 +40,12 @@ public sealed record PolicyRefinement(
     /// <summary>What a reader must be told: statements kept without refinement, and unused actions left out.</summary>
     public IEnumerable<string> Notes()
     {
-        foreach (var s in Statements.Where(s => s.Outcome == StatementOutcome.NotActionKept && s.Original.Effect == Effect.Allow))
+        foreach (var s in Statements.Where(s => s.Outcome == StatementOutcome.NotActionKept))
         {
-            yield return $"{s.Original.Label}: Allow with NotAction is not refinable by strategy '{Strategy}'; kept verbatim";
+            var granted = s.GrantedUnused ?? [];
+            var list = string.Join(", ", granted.Take(10)) + (granted.Count > 10 ? ", ..." : "");
+            yield return $"{s.Original.Label}: Allow with NotAction is not refinable by strategy '{Strategy}'; kept verbatim, "
+                + (granted.Count == 0 ? "it grants no unused action" : $"so it still grants {granted.Count} unused action(s): {list}");
         }
         if (IgnoredUnused.Count > 0)
         {
@@ -48,9 +59,10 @@ public sealed record PolicyRefinement(
 }
 
 /// <summary>
-/// Applies a strategy to every Allow + Action statement (spec §3). Deny and NotAction statements are kept verbatim;
-/// a statement whose Action list becomes empty is removed; key order, Sid, Resource, Condition and unknown keys
-/// are untouched because the refined policy is a copy of the original JSON with only Action lists replaced.
+/// Applies a strategy to every Allow + Action statement (spec §3) and appends the strategy's exclusions to every Allow +
+/// NotAction statement; Deny statements are kept verbatim; a statement whose Action list becomes empty is removed; key
+/// order, Sid, Resource, Condition and unknown keys are untouched because the refined policy is a copy of the original
+/// JSON with only Action and NotAction lists replaced.
 /// </summary>
 public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext context)
 {
@@ -72,7 +84,7 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
             if (result.Outcome == StatementOutcome.Refined)
             {
                 var actions = result.RefinedActions;
-                node["Action"] = actions.Count == 1 && result.Original.ActionIsString
+                node[result.Original.IsNotAction ? "NotAction" : "Action"] = actions.Count == 1 && result.Original.ActionIsString
                     ? JsonValue.Create(actions[0])
                     : new JsonArray(actions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray());
             }
@@ -90,13 +102,29 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
         }
         if (statement.IsNotAction)
         {
-            return new StatementRefinement(statement, StatementOutcome.NotActionKept, Verbatim(statement.Actions));
+            return RefineNotAction(statement);
         }
         var entries = RefineActions(statement.Actions);
         var outcome = entries.All(e => e.Outcome == EntryOutcome.Kept && e.Outputs.Count == 1 && e.Outputs[0] == e.Original)
             ? StatementOutcome.Unchanged
             : entries.All(e => e.Outputs.Count == 0) ? StatementOutcome.Removed : StatementOutcome.Refined;
         return new StatementRefinement(statement, outcome, entries);
+    }
+
+    /// <summary>
+    /// Allow + NotAction: the existing entries stay in place and the strategy's exclusions are appended; nothing else in
+    /// the statement changes. A strategy that cannot refine it leaves it verbatim, and the refinement says what it still grants.
+    /// </summary>
+    private StatementRefinement RefineNotAction(Statement statement)
+    {
+        var entries = Verbatim(statement.Actions);
+        var granted = NotActionExclusions.StillGranted(statement.Actions, context);
+        return strategy.NotActionAdditions(statement.Actions, context) switch
+        {
+            null => new StatementRefinement(statement, StatementOutcome.NotActionKept, entries, GrantedUnused: granted),
+            { Count: 0 } => new StatementRefinement(statement, StatementOutcome.Unchanged, entries, GrantedUnused: granted),
+            var added => new StatementRefinement(statement, StatementOutcome.Refined, entries, added, granted),
+        };
     }
 
     private static List<EntryChange> Verbatim(IReadOnlyList<string> actions) =>

@@ -26,7 +26,12 @@ public static class RefinementOutput
             }
             var before = statement.Original.Actions.Count;
             var after = statement.RefinedActions.Count;
-            var what = statement.Outcome == StatementOutcome.Removed ? "statement removed" : $"{before} -> {after} action entries";
+            var added = statement.Added ?? [];
+            var excluded = statement.GrantedUnused?.Count ?? 0;
+            var what = statement.Outcome == StatementOutcome.Removed ? "statement removed"
+                : statement.Original.IsNotAction
+                    ? $"NotAction {before} -> {after} entries, excluding the {excluded} unused action(s) it granted"
+                : $"{before} -> {after} action entries";
             sb.Append($"@@ {statement.Original.Label}: {what} @@\n");
             foreach (var entry in statement.Entries)
             {
@@ -41,6 +46,10 @@ public static class RefinementOutput
                 {
                     sb.Append($"+  {output}\n");
                 }
+            }
+            foreach (var entry in added)
+            {
+                sb.Append($"+  {entry}\n");
             }
         }
         if (!refinement.Changed)

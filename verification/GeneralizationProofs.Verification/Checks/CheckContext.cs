@@ -6,7 +6,8 @@ using GeneralizationProofs.Verification.Solver;
 namespace GeneralizationProofs.Verification.Checks;
 
 /// <summary>A concrete string that breaks a property, with the patterns involved on each side.</summary>
-public sealed record Counterexample(string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
+public sealed record Counterexample(
+    string Action, IReadOnlyList<string> RefinedPatterns, IReadOnlyList<string> OriginalPatterns, string Explanation);
 
 /// <summary>One property's outcome on one statement. Evidence holds M1 witnesses, M2 witnesses and M3's certificate.</summary>
 public sealed record PropertyOutcome(
@@ -21,39 +22,60 @@ public sealed record PropertyOutcome(
 /// <summary>One Allow statement's obligation: the original patterns P and the refined patterns R.</summary>
 public sealed record StatementCase(string Label, IReadOnlyList<string> Original, IReadOnlyList<string> Refined)
 {
-    /// <summary>Refined patterns that are not original entries: what the strategy emitted (M1, M2 and M3 judge these).</summary>
-    public IReadOnlyList<string> Emitted { get; } = NotIn(Refined, Original);
+    /// <summary>
+    /// Per position of <see cref="Refined"/>: whether the strategy emitted it, or it is an original entry come through
+    /// verbatim (equal up to ASCII case). Counted as multisets: each original entry excuses one refined copy, so a
+    /// second copy of a verbatim entry is emitted and judged (a duplicate is redundant, spec §4), not hidden by its twin.
+    /// </summary>
+    public IReadOnlyList<bool> IsEmitted { get; } = EmittedPositions(Refined, Original);
 
-    // A set, not a scan per pattern: ReadOnlyAccess has 4,011 refined patterns against 2,677 originals.
-    private static List<string> NotIn(IReadOnlyList<string> patterns, IReadOnlyList<string> others)
+    /// <summary>The emitted refined patterns, in order (M1, M2 and M3 judge these).</summary>
+    public IReadOnlyList<string> Emitted => Refined.Where((_, i) => IsEmitted[i]).ToList();
+
+    // A dictionary of counts, not a scan per pattern: ReadOnlyAccess has 4,011 refined patterns against 2,677 originals.
+    private static bool[] EmittedPositions(IReadOnlyList<string> refined, IReadOnlyList<string> original)
     {
-        var set = others.ToHashSet(AsciiCase.EqualityComparer);
-        return patterns.Where(p => !set.Contains(p)).ToList();
+        var verbatim = new Dictionary<string, int>(AsciiCase.EqualityComparer);
+        foreach (var pattern in original)
+        {
+            verbatim[pattern] = verbatim.GetValueOrDefault(pattern) + 1;
+        }
+        var emitted = new bool[refined.Count];
+        for (var i = 0; i < refined.Count; i++)
+        {
+            if (verbatim.GetValueOrDefault(refined[i]) is var left and > 0)
+            {
+                verbatim[refined[i]] = left - 1;
+            }
+            else
+            {
+                emitted[i] = true;
+            }
+        }
+        return emitted;
     }
 }
 
 /// <summary>
 /// What every check needs: the catalog, the unused set, the strategy (for M1's granularity), the solver, and an
-/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver.
+/// optional folder to write each query as SMT-LIB2. <see cref="Ask"/> is the only way checks reach the solver, and
+/// every answer it returns has been replayed through the core matcher (<see cref="WitnessReplay"/>).
 /// </summary>
-public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGeneralizer strategy, IQuerySolver solver, string? smtOut = null)
+public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolicyStrategy strategy, IQuerySolver solver, string? smtOut = null)
 {
-    private int _written;
+    // The file is written after the answer: it carries the agreed status, and the manifest each engine's answer.
+    private readonly SmtExport? _export = smtOut is null ? null : new SmtExport(smtOut, solver.SolverVersion);
 
     public ActionCatalog Catalog => catalog;
     public ActionSet Unused => unused;
-    public IGeneralizer Strategy => strategy;
+    public IPolicyStrategy Strategy => strategy;
     public string SolverVersion => solver.SolverVersion;
 
     public Answer Ask(Query query)
     {
-        if (smtOut is not null)
-        {
-            Directory.CreateDirectory(smtOut);
-            var file = Path.Combine(smtOut, $"{Interlocked.Increment(ref _written):D5}-{Sanitize(query.Name)}.smt2");
-            File.WriteAllText(file, SmtLibWriter.Write(query));
-        }
-        return solver.Decide(query);
+        var answer = WitnessReplay.Check(query, solver.Decide(query));
+        _export?.Write(query, answer);
+        return answer;
     }
 
     /// <summary>
@@ -63,11 +85,13 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
     /// the rewriter deriving the complemented union of every pattern for every candidate (60 candidates against 82
     /// literals took 3 s that way).
     /// </summary>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         AskNarrowed(name, candidates, include, exclude, out _);
 
     /// <param name="queries">how many queries were asked (one per group of candidates that keep the same patterns).</param>
-    public Answer AskNarrowed(string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
+    public Answer AskNarrowed(
+        string name, IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude, out int queries)
     {
         var includeIndex = new PatternIndex(include);
         var excludeIndex = new PatternIndex(exclude);
@@ -91,7 +115,8 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         foreach (var group in groups.Values)
         {
             queries++;
-            var answer = Ask(Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {queries}", group.Candidates, group.Include, group.Exclude));
+            var part = groups.Count == 1 ? name : $"{name} part {queries}";
+            var answer = Ask(Query.OverCandidates(part, group.Candidates, group.Include, group.Exclude));
             if (answer.Kind != AnswerKind.Unsat)
             {
                 return answer;
@@ -99,9 +124,6 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IGener
         }
         return Answer.Unsat;
     }
-
-    private static string Sanitize(string name) =>
-        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
 
     /// <summary>
     /// The catalog actions that some pattern could match: those that start with a pattern's literal prefix

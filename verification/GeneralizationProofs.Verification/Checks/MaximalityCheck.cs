@@ -8,6 +8,8 @@ namespace GeneralizationProofs.Verification.Checks;
 /// M1, maximal generality at the strategy's own granularity: for every emitted wildcard <c>p*</c>, the next coarser
 /// candidate <c>q*</c> (the reference: the parent token prefix) is unsafe — witness: an unused action in L(q*) — or
 /// escapes — witness: a string in L(q*) \ L(P). Refuted when q* is neither: then p* was not the shortest safe prefix.
+/// Every emitted wildcard is judged: one that is not <c>p*</c> (<c>s3:GetObjec?*</c>) has no coarser candidate at a
+/// granularity of prefixes, so M1 is Unknown for it, with that reason — never proved by leaving it out.
 /// </summary>
 public static class MaximalityCheck
 {
@@ -15,11 +17,22 @@ public static class MaximalityCheck
     {
         var evidence = new List<string>();
         var queries = 0;
-        foreach (var pattern in statement.Emitted.Select(p => new ActionPattern(p)).Where(p => p.IsPrefixGlob))
+        string? unknown = null;
+        foreach (var pattern in statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral))
         {
-            if (context.Strategy.CoarserPrefix(pattern.LiteralPrefix) is not { } coarser)
+            if (!pattern.IsPrefixGlob)
             {
-                evidence.Add($"{pattern.Text}: no coarser candidate");
+                unknown ??= $"{pattern.Text} is neither a literal nor a prefix glob; M1's coarser candidate is defined for prefix globs";
+                continue;
+            }
+            var (coarser, why) = CoarserPrefix(pattern, context);
+            if (coarser is null)
+            {
+                if (why is null)
+                {
+                    evidence.Add($"{pattern.Text}: nothing is coarser");
+                }
+                unknown ??= why;
                 continue;
             }
             var candidate = coarser + "*";
@@ -45,9 +58,57 @@ public static class MaximalityCheck
                         new Counterexample(candidate, [pattern.Text], statement.Original,
                             $"{candidate} is safe and inside the original, so {pattern.Text} is not the shortest safe prefix"), evidence);
                 default:
-                    return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: escapeWitness.Reason);
+                    unknown ??= escapeWitness.Reason;
+                    continue;
             }
         }
-        return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Proved, queries, Evidence: evidence);
+        return unknown is null
+            ? new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Proved, queries, Evidence: evidence)
+            : new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: unknown);
+    }
+
+    /// <summary>
+    /// The next coarser candidate of an emitted <c>p*</c>, or null: with no reason when nothing is coarser (p empty),
+    /// else why none can be named.
+    /// <para>Taken on the catalog's spelling of p, not on p as written: a granularity is a way of cutting catalog
+    /// actions (the reference's tokens are CamelCase words of the catalog names), and p's own case is no evidence of
+    /// where its words end — <c>s3:getobject</c> is one lower-case token, <c>s3:GETOBJECT</c> one acronym, while both
+    /// denote the language of <c>s3:GetObject*</c>, whose parent is <c>s3:Get</c>. Spec §2: equal languages get equal
+    /// verdicts. The catalog actions p covers all spell p's folded text, but not necessarily alike (two actions may
+    /// differ in case up to p's length); each spelling gives a candidate, all prefixes of p, and the longest is taken:
+    /// every shorter one contains it, so if the longest is unsafe or escapes so are they, and if a shorter one is safe
+    /// and inside so is the longest. A p* that covers no catalog action has no catalog spelling, so no candidate at a
+    /// granularity defined on catalog names: Unknown, not a guess from p's own case.</para>
+    /// </summary>
+    private static (string? Coarser, string? Why) CoarserPrefix(ActionPattern pattern, CheckContext context)
+    {
+        var prefix = pattern.LiteralPrefix;
+        if (prefix.Length == 0)
+        {
+            return (null, null);
+        }
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in context.Catalog.WithPrefix(prefix))
+        {
+            spellings.Add(action[..prefix.Length]);
+        }
+        if (spellings.Count == 0)
+        {
+            return (null, $"{pattern.Text} covers no catalog action, so the strategy's granularity (cuts of catalog names) "
+                + "names no coarser candidate");
+        }
+        string? longest = null;
+        foreach (var spelling in spellings)
+        {
+            if (context.Strategy.CoarserPrefix(spelling) is not { } coarser)
+            {
+                return (null, $"strategy '{context.Strategy.Name}' names no coarser candidate for {spelling}*");
+            }
+            if (longest is null || coarser.Length > longest.Length)
+            {
+                longest = coarser;
+            }
+        }
+        return (longest, null);
     }
 }

@@ -12,7 +12,7 @@ namespace GeneralizationProofs.Verification.Checks;
 /// it contains <c>lcp(a,b)*</c>: if that meets U or escapes P, every such glob does. Sorted by folded text, lcp(a,c) is
 /// a prefix of every adjacent lcp between them, so checking adjacent pairs certifies all pairs. Refuted when two
 /// emitted patterns can merge into <c>lcp*</c> of their literal prefixes without meeting U or escaping P (a smaller
-/// cover), or when a pattern covers no kept action.
+/// cover), or when a pattern covers no kept action that the other emitted patterns do not (drop it: a smaller cover).
 /// The original's own entries that come through verbatim are left out: spec §3 keeps a used literal, and a wildcard
 /// that matches no unused action, as they are, so no strategy may merge them; M3 judges what the strategy emitted.
 /// </summary>
@@ -27,17 +27,25 @@ public static class MinimumSizeCheck
                 Reason: $"{other.Text} is neither a literal nor a prefix glob; M3 ranges over those only");
         }
         var originals = new PatternIndex(statement.Original);
+        var emitted = new PatternIndex(statement.Emitted);
         var queries = 0;
         var representatives = new List<(string Action, ActionPattern Pattern)>();
         foreach (var pattern in patterns)
         {
+            // The representative is a kept action no other emitted pattern grants: if another glob granted it too, it
+            // and that glob's own representative would share that glob (mergeable), and another literal would be the
+            // same action. So representatives are distinct, |R| of them, as a certificate of size |R| must be.
+            var others = NonRedundancyCheck.OthersThan(emitted.Compatible(pattern.LiteralPrefix), pattern.Text);
             queries++;
             var answer = context.Ask(Query.OverCandidates($"minimum-size-representative {statement.Label} {pattern.Text}",
-                kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text], []));
+                kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text], others));
             if (answer.Kind == AnswerKind.Unsat)
             {
+                // Then the emitted patterns without this one still grant every kept action, nothing more: a smaller cover.
                 return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Refuted, queries,
-                    new Counterexample(pattern.Text, [pattern.Text], statement.Original, $"{pattern.Text} covers no kept action: a smaller cover drops it"));
+                    new Counterexample(pattern.Text, [pattern.Text, .. others], statement.Original, others.Count == 0
+                        ? $"{pattern.Text} covers no kept action: a smaller cover drops it"
+                        : $"{pattern.Text} covers no kept action that the other emitted patterns do not: a smaller cover drops it"));
             }
             if (answer.Kind == AnswerKind.Unknown)
             {
@@ -45,15 +53,25 @@ public static class MinimumSizeCheck
             }
             representatives.Add((answer.Witness!, pattern));
         }
+        if (representatives.Select(r => r.Action).Distinct(AsciiCase.EqualityComparer).Count() != representatives.Count)
+        {
+            // Cannot happen by the argument above; checked because a certificate naming an action twice proves nothing.
+            return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries,
+                Reason: "engine error: two emitted patterns got the same representative");
+        }
         representatives.Sort((a, b) => AsciiCase.Compare(a.Action, b.Action));
-        var certificate = new List<string> { $"{representatives.Count} kept actions, pairwise unmergeable: {string.Join(", ", representatives.Select(r => r.Action))}" };
+        var certificate = new List<string>
+        {
+            $"{representatives.Count} kept actions, pairwise unmergeable: {string.Join(", ", representatives.Select(r => r.Action))}",
+        };
         for (var i = 0; i + 1 < representatives.Count; i++)
         {
             var (a, pa) = representatives[i];
             var (b, pb) = representatives[i + 1];
             var lcp = a[..CommonPrefixLength(a, b)];
             queries++;
-            var meets = context.Ask(Query.OverCandidates($"minimum-size-pair {statement.Label} {lcp}*", context.Unused.WithPrefix(lcp).ToArray(), [lcp + "*"], []));
+            var meets = context.Ask(Query.OverCandidates($"minimum-size-pair {statement.Label} {lcp}*",
+                context.Unused.WithPrefix(lcp).ToArray(), [lcp + "*"], []));
             if (meets.Kind == AnswerKind.Sat)
             {
                 certificate.Add($"{a} | {b}: {lcp}* grants unused {meets.Witness}");
@@ -86,7 +104,8 @@ public static class MinimumSizeCheck
                 {
                     return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Refuted, queries,
                         new Counterexample(merged, [pa.Text, pb.Text], statement.Original,
-                            $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing beyond the original"), certificate);
+                            $"{pa.Text} and {pb.Text} can be replaced by {merged}, which grants no unused action and nothing "
+                            + "beyond the original"), certificate);
                 }
             }
             return new PropertyOutcome(PropertyKind.MinimumSize, statement.Label, Verdict.Unknown, queries, Evidence: certificate,

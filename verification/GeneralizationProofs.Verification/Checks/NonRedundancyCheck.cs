@@ -8,6 +8,9 @@ namespace GeneralizationProofs.Verification.Checks;
 /// M2, non-redundancy: every emitted pattern r covers a kept action that no other refined pattern covers — the
 /// witness. Refuted when none exists: r can go without losing anything. (Entries kept verbatim from the original are
 /// the user's and need no witness of their own, but they count as covering.)
+/// "Other" means every other position of R, not every other spelling: two copies of one pattern, or two patterns with
+/// one language (<c>s3:GetObject*</c>, <c>S3:GETOBJECT*</c>, <c>s3:GetObject**</c>), each leave the other to cover what
+/// they grant, so each copy is refuted — whatever the spelling, as spec §2 asks of every verdict.
 /// </summary>
 public static class NonRedundancyCheck
 {
@@ -16,11 +19,15 @@ public static class NonRedundancyCheck
         var evidence = new List<string>();
         var queries = 0;
         var refined = new PatternIndex(statement.Refined);
-        var emitted = new HashSet<string>(statement.Emitted, AsciiCase.EqualityComparer);
-        foreach (var pattern in statement.Refined.Where(emitted.Contains).Distinct(AsciiCase.EqualityComparer))
+        for (var i = 0; i < statement.Refined.Count; i++)
         {
+            if (!statement.IsEmitted[i])
+            {
+                continue;
+            }
+            var pattern = statement.Refined[i];
             var prefix = new ActionPattern(pattern).LiteralPrefix;
-            var others = refined.Compatible(prefix).Where(p => !ReferenceEquals(p, pattern) && p != pattern).ToList();
+            var others = OthersThan(refined.Compatible(prefix), pattern);
             queries++;
             var witness = context.Ask(Query.OverCandidates($"non-redundant {statement.Label} {pattern}",
                 kept.WithPrefix(prefix).ToArray(), [pattern], others));
@@ -34,9 +41,21 @@ public static class NonRedundancyCheck
                         new Counterexample(pattern, [pattern, .. others], statement.Original,
                             $"{pattern} grants no kept action that the other refined patterns do not already grant"), evidence);
                 default:
-                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: witness.Reason);
+                    return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Unknown, queries,
+                        Evidence: evidence, Reason: witness.Reason);
             }
         }
         return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Proved, queries, Evidence: evidence);
+    }
+
+    /// <summary>
+    /// The patterns at the other positions: <paramref name="compatible"/> holds the pattern itself once per copy in R,
+    /// so exactly one occurrence of it goes (a second copy stays, and covers what the first grants).
+    /// </summary>
+    public static List<string> OthersThan(List<string> compatible, string pattern)
+    {
+        var others = new List<string>(compatible);
+        others.Remove(pattern);
+        return others;
     }
 }

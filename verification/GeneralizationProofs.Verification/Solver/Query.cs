@@ -18,15 +18,24 @@ public sealed record Query(string Name, IReadOnlyList<string>? Candidates, IRead
 
 public enum AnswerKind { Sat, Unsat, Unknown }
 
-/// <summary>The solver's answer: Sat with the string it found, Unsat, or Unknown with the solver's reason.</summary>
-public sealed record Answer(AnswerKind Kind, string? Witness = null, string? Reason = null)
+/// <summary>
+/// The solver's answer: Sat with the string it found, Unsat, or Unknown with the solver's reason. A composite of
+/// engines (<see cref="BothEngines"/>) also keeps what each engine said, for the SMT-LIB2 manifest and reports.
+/// </summary>
+public sealed record Answer(AnswerKind Kind, string? Witness = null, string? Reason = null, IReadOnlyList<EngineAnswer>? Engines = null)
 {
     public static readonly Answer Unsat = new(AnswerKind.Unsat);
     public static Answer Sat(string witness) => new(AnswerKind.Sat, witness);
     public static Answer Unknown(string reason) => new(AnswerKind.Unknown, Reason: reason);
 }
 
-/// <summary>What answers queries. The only implementation is <see cref="Z3Session"/>; tests never replace it.</summary>
+/// <summary>
+/// What answers queries: <see cref="Z3Session"/> (SMT) and <see cref="AutomatonSolver"/> (automata), two decision
+/// procedures of different kinds over one encoding (<see cref="PatternEncoding"/>); tests never replace them.
+/// </summary>
+/// <summary>One engine's own answer inside a composite's <see cref="Answer"/>.</summary>
+public sealed record EngineAnswer(string Engine, Answer Answer);
+
 public interface IQuerySolver : IDisposable
 {
     string SolverVersion { get; }

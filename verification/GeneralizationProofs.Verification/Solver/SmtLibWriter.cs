@@ -8,26 +8,37 @@ namespace GeneralizationProofs.Verification.Solver;
 /// </summary>
 public static class SmtLibWriter
 {
-    public static string Write(Query query)
+    /// <param name="status">the answer the engines agreed on, written as <c>(set-info :status …)</c> so a re-check can
+    /// compare (Unknown when they did not agree or did not answer); null writes no status.</param>
+    public static string Write(Query query, AnswerKind? status = null)
     {
         var sb = new StringBuilder();
-        sb.Append($"; GeneralizationProofs obligation: {query.Name}\n");
+        sb.Append($"; GeneralizationProofs obligation: {query.Name.ReplaceLineEndings(" ")}\n");
         sb.Append("; sat: a string exists (counterexample or witness); unsat: none exists\n");
-        sb.Append("(set-logic QF_S)\n(declare-fun x () String)\n");
-        var parts = new List<string>();
-        if (query.Candidates is { } candidates)
+        sb.Append("; strings range over the alphabet of spec §2 (tab, LF, CR, U+0020-U+00FF): x is in (re.* alphabet)\n");
+        sb.Append("(set-logic QF_S)\n");
+        if (status is { } known)
         {
-            parts.Add(Union(candidates.Select(c => $"(str.to_re {PatternEncoding.SmtString(c)})").ToList()));
+            sb.Append($"(set-info :status {known.ToString().ToLowerInvariant()})\n");
         }
-        parts.Add(Union(query.Include.Select(Pattern).ToList()));
+        sb.Append($"(define-fun alphabet () RegLan {Alphabet})\n(declare-fun x () String)\n");
+        // The order Z3Session builds: include, excluded complement, domain (see Z3Session.Regex on why the domain is last).
+        var parts = new List<string> { Union(query.Include.Select(Pattern).ToList()) };
         if (query.Exclude.Count > 0)
         {
             parts.Add($"(re.comp {Union(query.Exclude.Select(Pattern).ToList())})");
         }
+        parts.Add(query.Candidates is { } candidates
+            ? Union(PatternEncoding.InAlphabet(candidates).Select(c => $"(str.to_re {PatternEncoding.SmtString(c)})").ToList())
+            : "(re.* alphabet)");
         var regex = parts.Count == 1 ? parts[0] : $"(re.inter {string.Join(" ", parts)})";
         sb.Append($"(assert (str.in_re x {regex}))\n(check-sat)\n");
         return sb.ToString();
     }
+
+    /// <summary>Σ as SMT-LIB: the union of <see cref="PatternEncoding.AlphabetRanges"/>.</summary>
+    private static readonly string Alphabet = Union(PatternEncoding.AlphabetRanges
+        .Select(r => $"(re.range {PatternEncoding.SmtString(r.Low.ToString())} {PatternEncoding.SmtString(r.High.ToString())})").ToList());
 
     private static string Union(List<string> items) => items.Count switch
     {
@@ -41,7 +52,7 @@ public static class SmtLibWriter
         var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
         {
             PatternEncoding.AtomKind.AnyString => "re.all",
-            PatternEncoding.AtomKind.AnyChar => "re.allchar",
+            PatternEncoding.AtomKind.AnyChar => "alphabet",
             PatternEncoding.AtomKind.CaseFoldedLetter =>
                 $"(re.union (str.to_re \"{a.Text}\") (str.to_re \"{a.Text.ToUpperInvariant()}\"))",
             _ => $"(str.to_re {PatternEncoding.SmtString(a.Text)})",

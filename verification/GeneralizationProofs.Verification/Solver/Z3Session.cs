@@ -14,24 +14,25 @@ public sealed class SolverUnavailableException(string message) : Exception(messa
 /// <list type="bullet">
 /// <item>finite candidates: each candidate's membership <c>(str.in_re "c" R)</c> is a ground term that Z3's
 /// rewriter decides by regex derivatives (tens of µs); anything other than true/false is Unknown;</item>
-/// <item>all strings: a solver check of <c>x ∈ R</c> with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
+/// <item>all strings (over the alphabet Σ, see <see cref="PatternEncoding"/>): a solver check of <c>x ∈ R ∩ Σ*</c>
+/// with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
 /// performance cliff on <c>x ∈ R1 ∧ x ∉ R2</c>, z3 issue 5648), under push/pop with a fresh variable per query and
 /// a fresh solver every <see cref="QueriesPerSolver"/> queries. We never call <c>solver_reset</c>: in 4.8.12 we saw a
 /// reset solver answer unsat to a satisfiable query.</item>
 /// </list>
 /// Not thread-safe: one session per thread.
 /// </summary>
-public sealed class Z3Session : IQuerySolver
+public sealed partial class Z3Session : IQuerySolver
 {
     private const int QueriesPerSolver = 200;
-    private static readonly object LoadLock = new();
-    private static bool _resolverSet;
 
     private readonly IntPtr _ctx;
     private readonly Native.Z3_error_handler _onError;
     private readonly IntPtr _stringSort;
     private readonly IntPtr _regexSort;
     private readonly IntPtr _anyChar;
+    private readonly IntPtr _anyString;
+    private readonly IntPtr _allStrings;
     private readonly Dictionary<string, IntPtr> _patternCache = new(StringComparer.Ordinal);
     private readonly List<IntPtr> _owned = [];
     private readonly List<IntPtr> _scratch = [];
@@ -45,7 +46,8 @@ public sealed class Z3Session : IQuerySolver
 
     /// <param name="timeoutMs">per all-strings query, in milliseconds.</param>
     /// <param name="resourceLimit">Z3's deterministic <c>rlimit</c> per query (0: none); exceeding it answers Unknown.</param>
-    public Z3Session(uint timeoutMs = 10_000, uint resourceLimit = 0)
+    /// <param name="cancel">interrupts a running query (Z3_interrupt) and makes every later one throw.</param>
+    public Z3Session(uint timeoutMs = 10_000, uint resourceLimit = 0, CancellationToken cancel = default)
     {
         LoadLibrary();
         _timeoutMs = timeoutMs;
@@ -58,57 +60,28 @@ public sealed class Z3Session : IQuerySolver
         Native.Z3_set_error_handler(_ctx, _onError);
         _stringSort = Keep(Native.Z3_mk_string_sort(_ctx));
         _regexSort = Keep(Native.Z3_mk_re_sort(_ctx, _stringSort));
-        _anyChar = Keep(ParseAnyChar());
+        _anyChar = Keep(Alphabet());
+        _anyString = Keep(Native.Z3_mk_re_full(_ctx, _regexSort));
+        _allStrings = Keep(Native.Z3_mk_re_star(_ctx, _anyChar));
         SolverVersion = "Z3 " + Native.Z3_get_full_version();
+        _cancel = cancel;
+        _interrupt = cancel.Register(Interrupt);
     }
 
     public string SolverVersion { get; }
 
-    /// <summary>Points Microsoft.Z3's imports of "libz3" at the system library; a clear message if it is missing.</summary>
-    public static void LoadLibrary()
-    {
-        lock (LoadLock)
-        {
-            if (!_resolverSet)
-            {
-                NativeLibrary.SetDllImportResolver(typeof(Native).Assembly, (name, assembly, path) =>
-                {
-                    if (!name.Contains("z3", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return IntPtr.Zero;
-                    }
-                    foreach (var candidate in new[] { "libz3.so.4", "libz3.so", "libz3.dylib", "libz3.dll", "libz3" })
-                    {
-                        if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle))
-                        {
-                            return handle;
-                        }
-                    }
-                    return IntPtr.Zero;
-                });
-                _resolverSet = true;
-            }
-            try
-            {
-                _ = Native.Z3_get_full_version();
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-            {
-                throw new SolverUnavailableException(
-                    "the Z3 library (libz3.so.4) was not found. On Debian/Ubuntu: apt-get install -y libz3-4  (" + e.GetType().Name + ")");
-            }
-        }
-    }
-
     public Answer Decide(Query query)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _cancel.ThrowIfCancellationRequested();
         try
         {
-            var regex = Regex(query.Include, query.Exclude);
-            return query.Candidates is { } candidates ? DecideCandidates(candidates, regex) : DecideAllStrings(regex);
+            // The domain is over the alphabet (PatternEncoding): R ∩ Σ* for all strings, the candidates in Σ* otherwise.
+            return query.Candidates is { } candidates
+                ? DecideCandidates(PatternEncoding.InAlphabet(candidates), Regex(query.Include, query.Exclude, []))
+                : DecideAllStrings(Regex(query.Include, query.Exclude, [_allStrings]));
         }
-        catch (Z3Exception e)
+        catch (Z3Exception e) when (!_cancel.IsCancellationRequested)
         {
             return Answer.Unknown($"solver error: {e.Message} {_lastError}");
         }
@@ -126,7 +99,7 @@ public sealed class Z3Session : IQuerySolver
     {
         foreach (var candidate in candidates)
         {
-            var member = Native.Z3_mk_seq_in_re(_ctx, Scratch(MakeString(candidate)), regex);
+            var member = Native.Z3_mk_seq_in_re(_ctx, Scratch(Z3Strings.Make(_ctx, candidate)), regex);
             Native.Z3_inc_ref(_ctx, member);
             var value = Native.Z3_simplify(_ctx, member);
             Native.Z3_inc_ref(_ctx, value);
@@ -138,6 +111,7 @@ public sealed class Z3Session : IQuerySolver
                 case 1:
                     return Answer.Sat(candidate);
                 case 0:
+                    _cancel.ThrowIfCancellationRequested();
                     return Answer.Unknown($"the rewriter did not decide whether \"{candidate}\" is in the language");
             }
         }
@@ -160,21 +134,16 @@ public sealed class Z3Session : IQuerySolver
         try
         {
             Native.Z3_solver_assert(_ctx, _solver, member);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = Native.Z3_solver_check(_ctx, _solver);
             switch (result)
             {
                 case -1:
                     return Answer.Unsat;
                 case 1:
-                    var model = Native.Z3_solver_get_model(_ctx, _solver);
-                    Native.Z3_model_inc_ref(_ctx, model);
-                    var value = IntPtr.Zero;
-                    var ok = Native.Z3_model_eval(_ctx, model, x, 1, ref value) != 0;
-                    var witness = ok ? PatternEncoding.UnescapeSolverString(Native.Z3_get_string(_ctx, value)) : null;
-                    Native.Z3_model_dec_ref(_ctx, model);
-                    return witness is null ? Answer.Unknown("sat, but the model gave no string") : Answer.Sat(witness);
+                    return Z3Strings.Witness(_ctx, _solver, x);
                 default:
-                    return Answer.Unknown(Native.Z3_solver_get_reason_unknown(_ctx, _solver));
+                    return Answer.Unknown(UnknownReason(Native.Z3_solver_get_reason_unknown(_ctx, _solver), watch.Elapsed));
             }
         }
         finally
@@ -185,20 +154,12 @@ public sealed class Z3Session : IQuerySolver
         }
     }
 
-    /// <summary>
-    /// <c>re.allchar</c>: libz3 4.8.12 has no <c>Z3_mk_re_allchar</c>, but its SMT-LIB parser knows the term, so we
-    /// parse one assertion that uses it and take the regex out of it.
-    /// </summary>
-    private IntPtr ParseAnyChar()
+    /// <summary>Σ, the alphabet (see <see cref="PatternEncoding"/>): a union of character ranges.</summary>
+    private IntPtr Alphabet()
     {
-        var assertions = Native.Z3_parse_smtlib2_string(_ctx, "(assert (str.in_re \"\" re.allchar))", 0, [], [], 0, [], []);
-        Native.Z3_ast_vector_inc_ref(_ctx, assertions);
-        var membership = Native.Z3_ast_vector_get(_ctx, assertions, 0);
-        var regex = Native.Z3_get_app_arg(_ctx, Native.Z3_to_app(_ctx, membership), 1);
-        Native.Z3_inc_ref(_ctx, regex);
-        Native.Z3_ast_vector_dec_ref(_ctx, assertions);
-        Native.Z3_dec_ref(_ctx, regex);
-        return regex;
+        var ranges = PatternEncoding.AlphabetRanges
+            .Select(r => Keep(Native.Z3_mk_re_range(_ctx, Str(r.Low.ToString()), Str(r.High.ToString())))).ToArray();
+        return Native.Z3_mk_re_union(_ctx, (uint)ranges.Length, ranges);
     }
 
     private void NewSolver()
@@ -221,16 +182,16 @@ public sealed class Z3Session : IQuerySolver
         _queriesOnSolver = 0;
     }
 
-    /// <summary>∪Include ∩ ¬(∪Exclude), as one regex term.</summary>
-    private IntPtr Regex(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    /// <summary>
+    /// ∪Include ∩ ¬(∪Exclude) ∩ domain, as one regex term, in the order <see cref="SmtLibWriter"/> writes it (cvc5 1.0.3
+    /// took over 100 s on one exported query with Σ* first, 0.5 s with it last).
+    /// </summary>
+    private IntPtr Regex(IReadOnlyList<string> include, IReadOnlyList<string> exclude, IntPtr[] domain)
     {
-        var positive = Union(include);
-        if (exclude.Count == 0)
-        {
-            return positive;
-        }
-        var negative = Scratch(Native.Z3_mk_re_complement(_ctx, Union(exclude)));
-        return Scratch(Native.Z3_mk_re_intersect(_ctx, 2, [positive, negative]));
+        IntPtr[] parts = exclude.Count == 0
+            ? [Union(include), .. domain]
+            : [Union(include), Scratch(Native.Z3_mk_re_complement(_ctx, Union(exclude))), .. domain];
+        return parts.Length == 1 ? parts[0] : Scratch(Native.Z3_mk_re_intersect(_ctx, (uint)parts.Length, parts));
     }
 
     private IntPtr Union(IReadOnlyList<string> patterns) => patterns.Count switch
@@ -249,7 +210,7 @@ public sealed class Z3Session : IQuerySolver
         }
         var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
         {
-            PatternEncoding.AtomKind.AnyString => Keep(Native.Z3_mk_re_full(_ctx, _regexSort)),
+            PatternEncoding.AtomKind.AnyString => _anyString,
             PatternEncoding.AtomKind.AnyChar => _anyChar,
             PatternEncoding.AtomKind.CaseFoldedLetter => Keep(Native.Z3_mk_re_union(_ctx, 2,
                 [Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))), Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text.ToUpperInvariant())))])),
@@ -265,10 +226,8 @@ public sealed class Z3Session : IQuerySolver
         return regex;
     }
 
-    /// <summary>A string constant. Z3_mk_string reads \u{hex} escapes, so characters outside printable ASCII go in escaped.</summary>
-    private IntPtr Str(string s) => Keep(MakeString(s));
-
-    private IntPtr MakeString(string s) => Native.Z3_mk_string(_ctx, PatternEncoding.EscapeCharacters(s));
+    /// <summary>A string constant held for the session (see <see cref="Z3Strings"/> for how it goes in).</summary>
+    private IntPtr Str(string s) => Keep(Z3Strings.Make(_ctx, s));
 
     /// <summary>Holds a reference for the session's lifetime: pattern regexes, cached and shared across queries.</summary>
     private IntPtr Keep(IntPtr ast)
@@ -293,6 +252,8 @@ public sealed class Z3Session : IQuerySolver
             return;
         }
         _disposed = true;
+        // Waits for an interrupt already running on another thread, so it never touches a deleted context.
+        _interrupt.Dispose();
         if (_solver != IntPtr.Zero)
         {
             Native.Z3_solver_dec_ref(_ctx, _solver);

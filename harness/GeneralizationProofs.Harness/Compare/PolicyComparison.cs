@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Patterns;
+using GeneralizationProofs.Policy;
+using GeneralizationProofs.Verification;
+using GeneralizationProofs.Verification.Checks;
+using GeneralizationProofs.Verification.Solver;
+
+namespace GeneralizationProofs.Harness.Compare;
+
+/// <summary>How two refinements relate over all strings: left ⊂ right is <see cref="RightWider"/>.</summary>
+public enum Relation { Equal, RightWider, LeftWider, Incomparable, Unknown }
+
+/// <summary>A string one side grants and the other does not, re-checked by the core matcher; from the catalog when one exists.</summary>
+public sealed record Witness(string Action, bool InCatalog);
+
+/// <summary>One statement pair: the patterns of each side, the relation, and a witness for each proved difference.</summary>
+public sealed record StatementComparison(string Label, IReadOnlyList<string> Left, IReadOnlyList<string> Right, Relation Relation,
+    Witness? LeftOnly, Witness? RightOnly, string? Reason, int Queries);
+
+/// <summary>Actions of a later catalog (not in the compared one) that exactly one side grants.</summary>
+public sealed record FutureDifference(string Catalog, int NewActions, int LeftOnly, int RightOnly);
+
+public sealed record PolicyComparison(string Policy, string LeftName, string RightName, IReadOnlyList<StatementComparison> Statements,
+    IReadOnlyList<string> LeftOnlyCatalog, IReadOnlyList<string> RightOnlyCatalog, IReadOnlyList<FutureDifference> Future,
+    (int Left, int Right) Patterns, (int Left, int Right) Characters, IReadOnlyList<string> Notes, double Seconds)
+{
+    public Relation Relation => Combine(Statements.Select(s => s.Relation));
+
+    /// <summary>How big the difference is, for "biggest first": catalog actions on either side only, then future ones.</summary>
+    public int Size => LeftOnlyCatalog.Count + RightOnlyCatalog.Count + Future.Sum(f => f.LeftOnly + f.RightOnly);
+
+    public static Relation Combine(IEnumerable<Relation> relations)
+    {
+        var list = relations.ToList();
+        var leftWider = list.Any(r => r is Relation.LeftWider or Relation.Incomparable);
+        var rightWider = list.Any(r => r is Relation.RightWider or Relation.Incomparable);
+        return leftWider && rightWider ? Relation.Incomparable
+            : list.Contains(Relation.Unknown) ? Relation.Unknown
+            : leftWider ? Relation.LeftWider : rightWider ? Relation.RightWider : Relation.Equal;
+    }
+
+    public static string Name(Relation relation) => relation switch
+    {
+        Relation.Equal => "equal",
+        Relation.RightWider => "left ⊂ right",
+        Relation.LeftWider => "right ⊂ left",
+        Relation.Incomparable => "incomparable",
+        _ => "unknown",
+    };
+
+    /// <summary><c>--expect</c>: equal; narrower (right ⊂ left, strictly); no-wider (right grants nothing left does not).</summary>
+    public static Verdict Expect(Relation relation, string expectation) => relation == Relation.Unknown
+        ? Verdict.Unknown
+        : expectation switch
+    {
+        "equal" => relation == Relation.Equal ? Verdict.Proved : Verdict.Refuted,
+        "narrower" => relation == Relation.LeftWider ? Verdict.Proved : Verdict.Refuted,
+        "no-wider" => relation is Relation.Equal or Relation.LeftWider ? Verdict.Proved : Verdict.Refuted,
+        _ => throw new ArgumentException($"unknown expectation {expectation}", nameof(expectation)),
+    };
+}
+
+/// <summary>
+/// Compares two refinements of one policy, semantically and over all strings. Each side's statements are paired with
+/// the original's by the verifier's alignment, so statement i of the left is judged against statement i of the right.
+/// "Left ⊆ right" is exactly the verifier's no-escalation obligation with right in the original's place, so it is
+/// decided by the same chunked, prefix-narrowed queries (<see cref="NoEscalationCheck"/>); a Sat answer's string is
+/// replaced by a catalog action when one tells the same difference, and every witness is re-checked by the matcher.
+/// </summary>
+public sealed class PolicyComparer(ActionCatalog catalog, IReadOnlyList<ActionCatalog> laterCatalogs, IQuerySolver solver)
+{
+    public PolicyComparison Compare(PolicyDocument original, PolicyDocument left, PolicyDocument right, string leftName, string rightName)
+    {
+        var watch = Stopwatch.StartNew();
+        var (leftCases, leftProblems) = PolicyVerifier.Align(original, left);
+        var (rightCases, rightProblems) = PolicyVerifier.Align(original, right);
+        var notes = leftProblems.Select(p => "left: " + p).Concat(rightProblems.Select(p => "right: " + p)).ToList();
+        // Only the reference decides nothing here: the check context needs a strategy for M1, which compare never asks.
+        var context = new CheckContext(catalog, ActionSet.None, TriePrefixGeneralizer.Reference(), solver);
+        var statements = leftCases.Zip(rightCases, (l, r) => Statement(l.Label, l.Refined, r.Refined, context)).ToList();
+        var leftAll = leftCases.SelectMany(c => c.Refined).ToList();
+        var rightAll = rightCases.SelectMany(c => c.Refined).ToList();
+        var leftGranted = catalog.Granted(leftAll).ToHashSet(AsciiCase.EqualityComparer);
+        var rightGranted = catalog.Granted(rightAll).ToHashSet(AsciiCase.EqualityComparer);
+        var future = laterCatalogs.Select(later =>
+        {
+            var added = later.Actions.Where(a => !catalog.Contains(a)).ToList();
+            var l = new ActionCatalog(added).Granted(leftAll).ToHashSet(AsciiCase.EqualityComparer);
+            var r = new ActionCatalog(added).Granted(rightAll).ToHashSet(AsciiCase.EqualityComparer);
+            return new FutureDifference($"{later.Date}", added.Count, l.Count(a => !r.Contains(a)), r.Count(a => !l.Contains(a)));
+        }).ToList();
+        return new PolicyComparison(original.Name, leftName, rightName, statements,
+            leftGranted.Where(a => !rightGranted.Contains(a)).Order(AsciiCase.Comparer).ToList(),
+            rightGranted.Where(a => !leftGranted.Contains(a)).Order(AsciiCase.Comparer).ToList(),
+            future, (leftAll.Count, rightAll.Count), (Characters(left), Characters(right)), notes, watch.Elapsed.TotalSeconds);
+    }
+
+    private static int Characters(PolicyDocument policy) => policy.Document.ToJsonString().Length;
+
+    private StatementComparison Statement(string label, IReadOnlyList<string> left, IReadOnlyList<string> right, CheckContext context)
+    {
+        var (leftOnly, leftReason, q1) = Difference(label + " left-only", left, right, context);
+        var (rightOnly, rightReason, q2) = Difference(label + " right-only", right, left, context);
+        var relation = leftReason is not null || rightReason is not null
+            ? (leftOnly is not null && rightOnly is not null ? Relation.Incomparable : Relation.Unknown)
+            : (leftOnly, rightOnly) switch
+            {
+                (null, null) => Relation.Equal,
+                (null, _) => Relation.RightWider,
+                (_, null) => Relation.LeftWider,
+                _ => Relation.Incomparable,
+            };
+        return new StatementComparison(label, left, right, relation, leftOnly, rightOnly, leftReason ?? rightReason, q1 + q2);
+    }
+
+    /// <summary>A string <paramref name="side"/> grants and <paramref name="other"/> does not (null: none), or why unknown.</summary>
+    private (Witness? Witness, string? Reason, int Queries) Difference(string label, IReadOnlyList<string> side,
+        IReadOnlyList<string> other, CheckContext context)
+    {
+        var outcome = NoEscalationCheck.Check(new StatementCase(label, other, side), context);
+        switch (outcome.Verdict)
+        {
+            case Verdict.Proved:
+                return (null, null, outcome.Queries);
+            case Verdict.Unknown:
+                return (null, outcome.Reason ?? "the solver gave no answer", outcome.Queries);
+        }
+        var otherGranted = catalog.Granted(other).ToHashSet(AsciiCase.EqualityComparer);
+        var fromCatalog = catalog.Granted(side).FirstOrDefault(a => !otherGranted.Contains(a));
+        var witness = fromCatalog is not null ? new Witness(fromCatalog, true) : new Witness(outcome.Counterexample!.Action, false);
+        // Never print a difference the matcher does not confirm: the solver's string must be granted by one side only.
+        return Grants(side, witness.Action) && !Grants(other, witness.Action)
+            ? (witness, null, outcome.Queries)
+            : (null, $"the witness \"{witness.Action}\" failed the matcher's re-check", outcome.Queries);
+    }
+
+    private static bool Grants(IReadOnlyList<string> patterns, string action) => patterns.Any(p => ActionPattern.Match(p, action));
+}
