@@ -8,7 +8,9 @@ namespace GeneralizationProofs.Harness.Corpus;
 /// </summary>
 public static class CorpusMerge
 {
-    public static CorpusSummary Merge(IReadOnlyList<string> folders, string output)
+    /// <param name="output">the merged report's folder, which must not be a shard's.</param>
+    /// <param name="into">where to write it: <paramref name="output"/>, or a staging folder the caller moves there.</param>
+    public static CorpusSummary Merge(IReadOnlyList<string> folders, string output, string? into = null)
     {
         if (folders.Count == 0)
         {
@@ -74,12 +76,12 @@ public static class CorpusMerge
             throw new InputException(string.Join(", ", folders), "policies",
                 $"the shards hold {policies.Count} policies; the corpus they were cut from has {first.Summary.Settings.CorpusPolicies}");
         }
-        CopyPages(shards.Select(s => Path.GetDirectoryName(s.File)!).ToList(), shards.Select(s => s.Summary).ToList(), output);
+        CopyPages(shards.Select(s => Path.GetDirectoryName(s.File)!).ToList(), shards.Select(s => s.Summary).ToList(), into ?? output);
         // Wall times: the shards ran side by side, so the merged run took as long as the slowest one.
         var settings = first.Summary.Settings with { Shard = null, Jobs = shards.Max(s => s.Summary.Settings.Jobs) };
         var merged = new CorpusSummary(settings, policies, shards.Max(s => s.Summary.Seconds),
             shards.Select(s => s.Summary.Solver).FirstOrDefault(s => s.Length > 0) ?? "", count);
-        CorpusReport.WriteReports(output, merged);
+        CorpusReport.WriteReports(into ?? output, merged);
         return merged;
     }
 

@@ -68,6 +68,9 @@ public static class CorpusVerb
                 Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)), r.GetValue(timeout),
                 folders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))).ToList(), corpus.Count, shard,
                 CliCommon.Engine(r.GetValue(engine)).ToString().ToLowerInvariant());
+            // Both output folders are claimed before the work: one that cannot be written is refused now, not after an hour.
+            using var reportFolder = new StagedFolder(r.GetValue(report), "--report", replace: true);
+            using var refinedFolder = new StagedFolder(r.GetValue(refinedOut), "--refined-out");
             var progress = new ProgressDisplay("corpus");
             int done = 0, notProved = 0;
             var watch = Stopwatch.StartNew();
@@ -88,17 +91,22 @@ public static class CorpusVerb
             if (r.GetValue(refinedOut) is { } outputs)
             {
                 // Every refinement, proved or not: a baseline records what a version did, and compare judges it.
-                foreach (var proof in results.Where(p => p.Refinement is not null))
+                refinedFolder.Writing(() =>
                 {
-                    var path = ComparisonSide.StoredPath(outputs, proof.File);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    JsonInput.WriteAtomically(path, RefinementOutput.PolicyJson(proof.Refinement!));
-                }
+                    foreach (var proof in results.Where(p => p.Refinement is not null))
+                    {
+                        var path = ComparisonSide.StoredPath(refinedFolder.Staging!, proof.File);
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        File.WriteAllText(path, RefinementOutput.PolicyJson(proof.Refinement!));
+                    }
+                });
+                refinedFolder.Publish();
                 Console.Out.WriteLine($"refined policies: {outputs}");
             }
             if (r.GetValue(report) is { } folder)
             {
-                CorpusReport.Write(folder, summary, actions, generalizer);
+                reportFolder.Writing(() => CorpusReport.Write(reportFolder.Staging!, summary, actions, generalizer));
+                reportFolder.Publish();
                 Console.Out.WriteLine($"report: {Path.Combine(folder, "index.html")}");
             }
             return ExitCodes.Of(summary.Verdict);

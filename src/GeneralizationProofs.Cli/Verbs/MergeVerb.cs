@@ -21,14 +21,18 @@ public static class MergeVerb
         {
             Description = "folder for the merged summary.json, junit.xml, sarif.json and index.html",
             Required = true,
-        };
+        }.OutputFolder();
         var command = new Command("merge", "Merge the reports of the shards of a corpus run into one report") { folders, report };
         command.SetAction(r => CliCommon.Run(() =>
         {
-            var summary = CorpusMerge.Merge(r.GetValue(folders)!, r.GetValue(report)!);
-            Console.Out.Write(summary.Text());
+            // Claimed before reading the shards: written as a whole, never into by two merges at once.
+            using var output = new StagedFolder(r.GetValue(report)!, "--report", replace: true);
+            CorpusSummary? summary = null;
+            output.Writing(() => summary = CorpusMerge.Merge(r.GetValue(folders)!, r.GetValue(report)!, output.Staging!));
+            output.Publish();
+            Console.Out.Write(summary!.Text());
             Console.Out.WriteLine($"report: {Path.Combine(r.GetValue(report)!, "index.html")}");
-            return ExitCodes.Of(summary.Verdict);
+            return ExitCodes.Of(summary!.Verdict);
         }));
         return command;
     }

@@ -30,6 +30,7 @@ public static class RefineVerb
         {
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            OutputFiles.CheckWritable(r.GetValue(output), "--out");
             PolicyRefinement refinement;
             if (r.GetValue(verify))
             {

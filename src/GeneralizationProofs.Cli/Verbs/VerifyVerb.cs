@@ -47,7 +47,7 @@ public static class VerifyVerb
             var refinedPolicy = PolicyDocument.Load(r.GetValue(refined)!);
             // The queries go to a hidden sibling folder, published only when the proof ran to its end; a disagreement of
             // the two engines is written there too.
-            using var smt = new StagedFolder(r.GetValue(smtOut));
+            using var smt = new StagedFolder(r.GetValue(smtOut), "--smt-out");
             using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
                 smt.Staging, cancel);
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
