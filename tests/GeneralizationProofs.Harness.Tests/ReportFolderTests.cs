@@ -111,6 +111,8 @@ public sealed class ReportFolderTests : IDisposable
             ("--paper", ["bench-report", "--policies", policies, "--out", Path.Combine(_dir.FullName, "tables"),
                 "--paper", Path.Combine(readOnly, "paper.md")]),
             ("--out", ["bench-report", "--policies", policies, "--out", Path.Combine(readOnly, "tables")]),
+            ("--report", ["compare", "--policies", policies, "--catalog", Catalog, "--left-strategy", "reference",
+                "--right-strategy", "enumeration", "--report", Path.Combine(readOnly, "compare")]),
         };
         foreach (var (option, args) in runs)
         {
