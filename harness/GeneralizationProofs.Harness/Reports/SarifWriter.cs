@@ -33,7 +33,8 @@ public static class SarifWriter
         (Finding.Structure, "Structure",
             "Statements other than Allow with Action come through verbatim; every refined statement has its original."),
         (Finding.Unreadable, "Unreadable", "The policy file can be read as an IAM policy."),
-        (Finding.StrategyFailed, "StrategyFailed", "The strategy (an exec: process or assembly: plug-in) gives a refinement of the policy."),
+        (Finding.StrategyFailed, "StrategyFailed",
+            "The strategy (an exec: process or assembly: plug-in) gives a refinement of the policy."),
     ];
 
     public static string RuleId(string rule) => "GP-" + rule.ToUpperInvariant();

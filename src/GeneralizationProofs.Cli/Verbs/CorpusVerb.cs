@@ -20,15 +20,24 @@ public static class CorpusVerb
     {
         var policies = CliCommon.PolicyFoldersOption();
         var catalog = CliCommon.CatalogOption();
-        var rate = new Option<double>("--unused-rate") { Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3 }
-            .Fraction();
+        var rate = new Option<double>("--unused-rate")
+        {
+            Description = "share of each policy's granted actions marked unused", DefaultValueFactory = _ => 0.3,
+        }.Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var strategy = CliCommon.StrategyOption();
-        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }
-            .AtLeast(1);
-        var sample = new Option<int>("--sample") { Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1 }
-            .AtLeast(1);
-        var report = new Option<string?>("--report") { Description = "folder for index.html, summary.json, junit.xml and sarif.json" }.OutputFolder();
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount,
+        }.AtLeast(1);
+        var sample = new Option<int>("--sample")
+        {
+            Description = "prove every N-th policy of the sorted list (1 = all)", DefaultValueFactory = _ => 1,
+        }.AtLeast(1);
+        var report = new Option<string?>("--report")
+        {
+            Description = "folder for index.html, summary.json, junit.xml and sarif.json",
+        }.OutputFolder();
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
             .AtLeast(1u);
         var engine = CliCommon.EngineOption(EngineChoice.Both);
@@ -64,7 +73,8 @@ public static class CorpusVerb
             // A shard keeps each policy's position in the whole corpus, so that a merge puts the policies back in order.
             var indices = Enumerable.Range(0, corpus.Count).Where(i => shard?.Contains(CorpusSummary.Id(corpus[i])) ?? true).ToList();
             var files = indices.Select(i => corpus[i]).ToList();
-            var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate), r.GetValue(seed),
+            var settings = new CorpusSettings(Path.GetFileName(catalogFile), actions.Date, generalizer.Name, r.GetValue(rate),
+                r.GetValue(seed),
                 Math.Max(1, r.GetValue(jobs)), Math.Max(1, r.GetValue(sample)), r.GetValue(timeout),
                 folders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))).ToList(), corpus.Count, shard,
                 CliCommon.Engine(r.GetValue(engine)).ToString().ToLowerInvariant());
