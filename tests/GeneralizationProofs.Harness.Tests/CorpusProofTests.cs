@@ -71,7 +71,7 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Contains("<span class=\"del\">-  s3:Get*</span>", s3); // the review-style diff
         Assert.Contains("could not be read", File.ReadAllText(Directory.GetFiles(Path.Combine(report, "policies"), "*Broken*").Single()));
         // The explanation: every unused action it names as the reason a node is unsafe is one of this policy's unused.
-        var s3Proof = summary.Policies.Single(p => p.Name.Contains("AmazonS3ReadOnlyAccess"));
+        var s3Proof = summary.Proofs!.Single(p => p.Name.Contains("AmazonS3ReadOnlyAccess"));
         var named = System.Text.RegularExpressions.Regex.Matches(s3, @"unused (\S+) starts with it").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(named);
         Assert.All(named, a => Assert.True(s3Proof.Unused!.Contains(a), a));

@@ -80,15 +80,23 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) :
     public CaseResult Check(string property, IPolicyStrategy strategy, int seed, int index) =>
         _properties.Check(property, strategy, Case(seed, index), PropertySeed(seed, index));
 
-    public CampaignResult Run(IPolicyStrategy strategy, int cases, int seed, IReadOnlyList<string>? properties = null, Action<int, int>? progress = null)
+    /// <param name="include">which case indices to run (a shard of the campaign); all when null. Cases counts the ones run.</param>
+    public CampaignResult Run(IPolicyStrategy strategy, int cases, int seed, IReadOnlyList<string>? properties = null,
+        Action<int, int>? progress = null, Func<int, bool>? include = null)
     {
         var names = properties ?? CaseProperties.Names;
         var watch = Stopwatch.StartNew();
         var counts = names.ToDictionary(n => n, _ => (Holds: 0, Fails: 0, Unknown: 0, Seconds: 0.0));
         var failures = new List<CampaignFailure>();
+        var run = 0;
         var unknowns = new List<CampaignUnknown>();
         for (var i = 0; i < cases; i++)
         {
+            if (include is not null && !include(i))
+            {
+                continue;
+            }
+            run++;
             var c = Case(seed, i);
             foreach (var name in names)
             {
@@ -113,12 +121,13 @@ public sealed class PropertyCampaign(IQuerySolver solver, int maxActions = 24) :
             }
             progress?.Invoke(i + 1, cases);
         }
-        var tallies = names.Select(n => new PropertyTally(n, cases, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
+        var tallies = names
+            .Select(n => new PropertyTally(n, run, counts[n].Holds, counts[n].Fails, counts[n].Unknown, counts[n].Seconds)).ToList();
         // An exec: strategy's claims come from --claims, not from the strategy: the replay line must repeat them.
         var replay = strategy is External.ExternalStrategy && strategy.Claims != External.ExternalStrategy.DefaultClaims
             ? $" --claims {string.Join(',', PropertyKinds.In(strategy.Claims).Select(PropertyKinds.Name))}"
             : "";
-        return new CampaignResult(strategy.Name, seed, cases, tallies, failures, watch.Elapsed.TotalSeconds, replay) { Unknowns = unknowns };
+        return new CampaignResult(strategy.Name, seed, run, tallies, failures, watch.Elapsed.TotalSeconds, replay) { Unknowns = unknowns };
     }
 
     /// <summary>Frees the differential property's engines (the claims solver belongs to the caller).</summary>

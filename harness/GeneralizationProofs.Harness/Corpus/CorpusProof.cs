@@ -37,9 +37,6 @@ public sealed record PolicyProof(
 /// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>
 public enum PolicyStatus { Proved = Verdict.Proved, Refuted = Verdict.Refuted, Unknown = Verdict.Unknown, Unreadable }
 
-/// <summary>What a corpus run was asked to do, kept with its results so reports can say it.</summary>
-public sealed record CorpusSettings(string Catalog, string CatalogDate, string Strategy, double UnusedRate, int Seed, int Jobs, int Sample);
-
 /// <summary>
 /// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants
 /// (<see cref="CorpusCase"/>), is refined by the strategy, and has every claimed property proved. Policies are

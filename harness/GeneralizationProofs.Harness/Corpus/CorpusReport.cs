@@ -13,9 +13,9 @@ using GeneralizationProofs.Verification.Checks;
 namespace GeneralizationProofs.Harness.Corpus;
 
 /// <summary>
-/// The report folder of a corpus run: summary.json and junit.xml for machines, index.html for people (self-contained:
-/// inline style and script, no network) with one page per policy under <c>policies/</c>. Every file is written
-/// atomically, so a failed run leaves no half-written file.
+/// The report folder of a corpus run: summary.json, junit.xml and sarif.json for machines, index.html for people
+/// (self-contained: inline style and script, no network) with one page per policy under <c>policies/</c>. Every file
+/// is written atomically, so a failed run leaves no half-written file.
 /// </summary>
 public static class CorpusReport
 {
@@ -24,19 +24,29 @@ public static class CorpusReport
 
     public static void Write(string folder, CorpusSummary summary, ActionCatalog catalog, IPolicyStrategy strategy)
     {
+        var proofs = summary.Proofs ?? throw new InvalidOperationException("a summary read back from JSON has no proofs to draw");
         Directory.CreateDirectory(Path.Combine(folder, "policies"));
-        var pages = summary.Policies.Select((p, i) => PageName(p, i)).ToList();
-        Parallel.For(0, summary.Policies.Count, i =>
-            JsonInput.WriteAtomically(Path.Combine(folder, "policies", pages[i]), PolicyPage(summary.Policies[i], catalog, strategy)));
-        JsonInput.WriteAtomically(Path.Combine(folder, "summary.json"), summary.Json());
-        JsonInput.WriteAtomically(Path.Combine(folder, "junit.xml"), summary.JUnit());
-        JsonInput.WriteAtomically(Path.Combine(folder, "index.html"), Index(summary, pages));
+        Parallel.For(0, proofs.Count, i => JsonInput.WriteAtomically(
+            Path.Combine(folder, "policies", summary.Policies[i].Page), PolicyPage(proofs[i], catalog, strategy)));
+        WriteReports(folder, summary);
     }
 
-    /// <summary>Folder and file name, reduced to characters safe in any file system and URL; the index keeps it unique.</summary>
-    public static string PageName(PolicyProof p, int index)
+    /// <summary>The four files made from the summary alone (a merge writes these after copying the shards' pages).</summary>
+    public static void WriteReports(string folder, CorpusSummary summary)
     {
-        var id = CorpusSummary.Id(p);
+        Directory.CreateDirectory(folder);
+        JsonInput.WriteAtomically(Path.Combine(folder, "summary.json"), summary.Json());
+        JsonInput.WriteAtomically(Path.Combine(folder, "junit.xml"), summary.JUnit());
+        JsonInput.WriteAtomically(Path.Combine(folder, "sarif.json"), SarifWriter.Corpus(summary));
+        JsonInput.WriteAtomically(Path.Combine(folder, "index.html"), Index(summary));
+    }
+
+    /// <summary>
+    /// The position in the corpus (which keeps it unique, and the same whichever shard proved the policy), then the
+    /// folder and file name reduced to characters safe in any file system and URL.
+    /// </summary>
+    public static string PageName(int index, string id)
+    {
         var safe = new string(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
         return $"{index:D4}-{safe}.html";
     }
@@ -98,13 +108,15 @@ public static class CorpusReport
     private static string Head(string title) =>
         $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title><style>{Style}</style></head><body>\n";
 
-    public static string Index(CorpusSummary summary, IReadOnlyList<string> pages)
+    public static string Index(CorpusSummary summary)
     {
         var s = summary.Settings;
         var sb = new StringBuilder(Head("genproof corpus report"));
         sb.Append("<h1>Regression proofs over the policy corpus</h1>\n");
         sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), unused rate {N(s.UnusedRate, "0.##")}, ")
-          .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}, {s.Jobs} jobs, {E(summary.Solver)}. ")
+          .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}")
+          .Append($"{(s.Shard is { } shard ? $", shard {shard}" : "")}, ")
+          .Append($"{s.Jobs} jobs, {E(summary.Solver)}. ")
           .Append($"Each policy's unused actions are a seeded share of the catalog actions it grants. {E(Headline(summary))}</p>\n");
         sb.Append("<div class=\"cards\">");
         foreach (var status in Enum.GetValues<PolicyStatus>())
@@ -116,16 +128,17 @@ public static class CorpusReport
         sb.Append($"<div class=\"card\"><b>{N(summary.MedianMs)} ms</b>median per policy</div>");
         if (slowest is not null)
         {
-            sb.Append($"<div class=\"card\"><b>{N(CorpusSummary.Milliseconds(slowest) / 1000, "F1")} s</b>slowest: {E(slowest.Name)}</div>");
+            sb.Append($"<div class=\"card\"><b>{N(slowest.Milliseconds / 1000, "F1")} s</b>slowest: {E(slowest.Name)}</div>");
         }
         sb.Append("</div>\n");
-        var attention = summary.Policies.Select((p, i) => (p, i)).Where(x => x.p.Status != PolicyStatus.Proved).ToList();
+        var attention = summary.Policies.Where(p => p.Status != PolicyStatus.Proved).ToList();
         if (attention.Count > 0)
         {
             sb.Append("<h2>Not proved</h2>\n<ul>\n");
-            foreach (var (p, i) in attention)
+            foreach (var p in attention)
             {
-                sb.Append($"<li><span class=\"{Status(p.Status)}\">{Status(p.Status)}</span> <a href=\"policies/{pages[i]}\">{E(CorpusSummary.Id(p))}</a>: {E(CorpusSummary.Problem(p))}</li>\n");
+                sb.Append($"<li><span class=\"{Status(p.Status)}\">{Status(p.Status)}</span> <a href=\"policies/{p.Page}\">{E(p.Id)}</a>: ")
+                  .Append($"{E(CorpusSummary.Problem(p))}</li>\n");
             }
             sb.Append("</ul>\n");
         }
@@ -133,15 +146,15 @@ public static class CorpusReport
         sb.Append("<input id=\"filter\" placeholder=\"filter\" aria-label=\"filter policies\">\n");
         sb.Append("<table id=\"policies\"><thead><tr><th>policy</th><th>status</th><th class=\"num\">granted</th><th class=\"num\">unused</th>")
           .Append("<th class=\"num\">patterns before</th><th class=\"num\">patterns after</th><th class=\"num\">refine ms</th><th class=\"num\">prove ms</th></tr></thead><tbody>\n");
-        for (var i = 0; i < summary.Policies.Count; i++)
+        foreach (var p in summary.Policies)
         {
-            var p = summary.Policies[i];
-            sb.Append($"<tr><td><a href=\"policies/{pages[i]}\">{E(CorpusSummary.Id(p))}</a></td><td class=\"{Status(p.Status)}\">{Status(p.Status)}</td>")
+            sb.Append($"<tr><td><a href=\"policies/{p.Page}\">{E(p.Id)}</a></td><td class=\"{Status(p.Status)}\">{Status(p.Status)}</td>")
               .Append($"<td class=\"num\">{p.GrantedActions}</td><td class=\"num\">{p.UnusedActions}</td><td class=\"num\">{p.OriginalPatterns}</td>")
               .Append($"<td class=\"num\">{p.RefinedPatterns}</td><td class=\"num\" data-v=\"{N(p.RefineMs, "F3")}\">{N(p.RefineMs, "F1")}</td>")
               .Append($"<td class=\"num\" data-v=\"{N(p.ProveMs, "F3")}\">{N(p.ProveMs)}</td></tr>\n");
         }
-        sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, <a href=\"junit.xml\">junit.xml</a>.</p>\n");
+        sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, ")
+          .Append("<a href=\"junit.xml\">junit.xml</a>, <a href=\"sarif.json\">sarif.json</a>.</p>\n");
         return sb.Append($"<script>{SortScript}</script>\n</body></html>\n").ToString();
     }
 
@@ -160,10 +173,12 @@ public static class CorpusReport
         var sb = new StringBuilder(Head($"{p.Name}: genproof corpus"));
         sb.Append("<p><a href=\"../index.html\">&larr; all policies</a></p>\n");
         sb.Append($"<h1>{E(p.Name)} <span class=\"{Status(p.Status)}\">{Status(p.Status)}</span></h1>\n");
-        sb.Append($"<p class=\"muted\">{E(CorpusSummary.Id(p))}</p>\n");
+        sb.Append($"<p class=\"muted\">{E(CorpusSummary.Id(p.File))}</p>\n");
         if (p.Report is not { } report || p.Refinement is not { } refinement)
         {
-            sb.Append($"<p>This policy could not be read: {E(p.Problem)}</p>\n");
+            sb.Append(p.Status == PolicyStatus.Unreadable
+                ? $"<p>This policy could not be read: {E(p.Problem)}</p>\n"
+                : $"<p>The strategy gave no refinement of this policy, so nothing was proved: {E(p.Problem)}</p>\n");
             return sb.Append("</body></html>\n").ToString();
         }
         sb.Append($"<p>{p.GrantedActions} catalog actions granted, {p.UnusedActions} of them marked unused; {p.OriginalPatterns} action patterns before, ")

@@ -30,16 +30,8 @@ public static class ReportWriter
             {
                 if (s.Counterexample is { } c)
                 {
-                    sb.Append($"{(p.Claimed ? "COUNTEREXAMPLE" : "measured, not claimed")} [{PropertyKinds.Name(p.Property)}] {s.Statement}: {c.Explanation}\n");
-                    sb.Append($"    string: \"{c.Action}\"\n");
-                    if (c.RefinedPatterns.Count > 0)
-                    {
-                        sb.Append($"    refined side: {string.Join(", ", c.RefinedPatterns.Take(12))}{(c.RefinedPatterns.Count > 12 ? ", ..." : "")}\n");
-                    }
-                    if (c.OriginalPatterns.Count > 0)
-                    {
-                        sb.Append($"    original side: {string.Join(", ", c.OriginalPatterns.Take(12))}{(c.OriginalPatterns.Count > 12 ? ", ..." : "")}\n");
-                    }
+                    var heading = p.Claimed ? "COUNTEREXAMPLE" : "measured, not claimed";
+                    AppendCounterexample(sb, heading, PropertyKinds.Name(p.Property), s.Statement, c);
                 }
                 if (s.Verdict == Verdict.Unknown)
                 {
@@ -75,6 +67,23 @@ public static class ReportWriter
             _ => "RESULT: UNKNOWN: not proved (see the reasons above)\n",
         });
         return sb.ToString();
+    }
+
+    /// <summary>A counterexample as the text report shows it: the explanation, the string, and the patterns on each side.</summary>
+    public static void AppendCounterexample(StringBuilder sb, string heading, string property, string statement, Counterexample c)
+    {
+        sb.Append($"{heading} [{property}] {statement}: {c.Explanation}\n");
+        sb.Append($"    string: \"{c.Action}\"\n");
+        if (c.RefinedPatterns.Count > 0)
+        {
+            sb.Append($"    refined side: {string.Join(", ", c.RefinedPatterns.Take(12))}")
+              .Append($"{(c.RefinedPatterns.Count > 12 ? ", ..." : "")}\n");
+        }
+        if (c.OriginalPatterns.Count > 0)
+        {
+            sb.Append($"    original side: {string.Join(", ", c.OriginalPatterns.Take(12))}")
+              .Append($"{(c.OriginalPatterns.Count > 12 ? ", ..." : "")}\n");
+        }
     }
 
     /// <summary>

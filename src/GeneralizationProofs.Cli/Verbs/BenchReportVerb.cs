@@ -60,6 +60,13 @@ public static class BenchReportVerb
             {
                 throw new InputException(catalogFolder, "folder", "needs at least two catalogs to measure future permissiveness");
             }
+            // Both outputs are checked before the study, which takes minutes: the paper must exist (its blocks are filled).
+            if (r.GetValue(paper) is { } paperPath && !File.Exists(paperPath))
+            {
+                throw new InputException(paperPath, "--paper", "not found (the document whose <!-- results:NAME --> blocks are filled)");
+            }
+            OutputFiles.CheckWritable(r.GetValue(paper), "--paper");
+            using var tablesFolder = new StagedFolder(r.GetValue(output)!, "--out");
             var samplePolicies = Math.Max(1, r.GetValue(sample));
             var study = new StrategyStudy(catalogsByDate, Strategies.All, r.GetValue(rate), r.GetValue(seed));
             var watch = Stopwatch.StartNew();
@@ -70,7 +77,8 @@ public static class BenchReportVerb
             var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1],
                 r.GetValue(rate), r.GetValue(seed), Console.Error.WriteLine);
             var tables = StudyTables.All(result, proofFigures);
-            StudyOutput.Write(r.GetValue(output)!, tables, result);
+            tablesFolder.Writing(() => StudyOutput.Write(tablesFolder.Staging!, tables, result));
+            tablesFolder.Publish();
             if (r.GetValue(paper) is { } paperFile)
             {
                 StudyOutput.FillPaper(paperFile, tables);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Campaign;
 using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
@@ -21,10 +22,11 @@ public static class CheckVerb
             .AtLeast(1);
         var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" }.AtLeast(0);
         var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
+        var shardOption = CliCommon.ShardOption("cases whose index");
         var engine = CliCommon.EngineOption(EngineChoice.Both);
         var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
         {
-            strategy, cases, seed, maxActions, only, properties, engine,
+            strategy, cases, seed, maxActions, only, properties, engine, shardOption,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -44,6 +46,7 @@ public static class CheckVerb
             {
                 throw new InputException("--case", r.GetValue(only).ToString()!, "a case index is 0 or more");
             }
+            var shard = CliCommon.ParseShard(r.GetValue(shardOption));
             // The claims run with the chosen engine; the differential property always pits Z3, automata and the matcher.
             using (var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine))))
             {
@@ -54,7 +57,8 @@ public static class CheckVerb
                 }
                 Console.Out.WriteLine($"claims proved by {solver.SolverVersion}; differential: Z3, the automata and the core matcher");
                 var progress = new ProgressDisplay("check");
-                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names, (done, total) => progress.Report(done, total));
+                var result = campaign.Run(generalizer, r.GetValue(cases), r.GetValue(seed), names,
+                    (done, total) => progress.Report(done, total), shard is null ? null : i => shard.Contains(Shard.CaseId(i)));
                 progress.Finish();
                 Console.Out.Write(result.Text(r.GetValue(maxActions)));
                 return ExitCodes.Of(result.Verdict);

@@ -89,6 +89,24 @@ public static class CliCommon
         ? given.ToList()
         : [SharedData.Require("policies/aws-managed"), SharedData.Require("policies/aws-managed-raw")];
 
+    public static Option<string?> ShardOption(string items) => new("--shard")
+    {
+        Description = $"I/N: only the {items} that hash to shard I of N (0 <= I < N); auto/N takes I from "
+            + string.Join(", ", Shard.IndexVariables),
+    };
+
+    /// <summary>The <c>--shard</c> given, or null; says on stderr which shard runs and where an auto index came from.</summary>
+    public static Shard? ParseShard(string? spec)
+    {
+        if (spec is null)
+        {
+            return null;
+        }
+        var (shard, variable) = Shard.Parse(spec, Environment.GetEnvironmentVariable);
+        Console.Error.WriteLine($"genproof: shard {shard}{(variable is null ? "" : $" (index from {variable})")}");
+        return shard;
+    }
+
     private const string ExternalForms =
         "'exec:COMMAND ARGS…' (a process speaking adapters/README.md's protocol) or 'assembly:PATH.dll[:Type]'";
 

@@ -47,7 +47,7 @@ public static class CompareVerb
         };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "corpus form: folder for summary.json and junit.xml" };
+        var report = new Option<string?>("--report") { Description = "corpus form: folder for summary.json and junit.xml" }.OutputFolder();
         var jobs = new Option<int>("--jobs")
         {
             Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,
@@ -89,6 +89,7 @@ public static class CompareVerb
                 throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
             }
             var files = CorpusCase.Sample(CorpusCase.Files(CliCommon.PolicyFolders(r.GetValue(policies))), r.GetValue(sample));
+            using var reportFolder = new StagedFolder(r.GetValue(report), "--report", replace: true); // claimed before the work
             var progress = new ProgressDisplay("compare");
             var done = 0;
             var watch = Stopwatch.StartNew();
@@ -100,9 +101,12 @@ public static class CompareVerb
             Console.Out.Write(r.GetValue(format) == "json" ? summary.Json() : summary.Text());
             if (r.GetValue(report) is { } folder)
             {
-                Directory.CreateDirectory(folder);
-                JsonInput.WriteAtomically(Path.Combine(folder, "summary.json"), summary.Json());
-                JsonInput.WriteAtomically(Path.Combine(folder, "junit.xml"), summary.Junit(failOnWider));
+                reportFolder.Writing(() =>
+                {
+                    File.WriteAllText(Path.Combine(reportFolder.Staging!, "summary.json"), summary.Json());
+                    File.WriteAllText(Path.Combine(reportFolder.Staging!, "junit.xml"), summary.Junit(failOnWider));
+                });
+                reportFolder.Publish();
                 Console.Out.WriteLine($"report: {Path.Combine(folder, "summary.json")}, {Path.Combine(folder, "junit.xml")}");
             }
             return ExitCodes.Of(summary.Verdict(failOnWider));

@@ -49,6 +49,7 @@ public static class RefineVerb
         {
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
+            OutputFiles.CheckWritable(r.GetValue(output), "--out");
             var type = CliCommon.PolicyType(r.GetValue(policyType)!);
             var verifying = r.GetValue(verify);
             using var solver = verifying ? Engines.Create(CliCommon.Engine(r.GetValue(engine)), cancel: cancel) : null;

@@ -22,8 +22,12 @@ public static class VerifyVerb
         {
             Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
         };
-        var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format")
+        {
+            Description = "text | json | sarif (SARIF 2.1.0, for code scanning)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" }
             .OutputFolder();
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
@@ -56,13 +60,18 @@ public static class VerifyVerb
             var parts = partFiles.SelectMany(ReadParts).ToList();
             // The queries go to a hidden sibling folder, published only when the proof ran to its end; a disagreement of
             // the two engines is written there too.
-            using var smt = new StagedFolder(r.GetValue(smtOut));
+            using var smt = new StagedFolder(r.GetValue(smtOut), "--smt-out");
             using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
                 smt.Staging, cancel);
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
                 smt.Staging, cancel);
             smt.Publish();
-            Console.Out.Write(r.GetValue(format) == "json" ? ReportWriter.Json(report) : ReportWriter.Text(report));
+            Console.Out.Write(r.GetValue(format) switch
+            {
+                "json" => ReportWriter.Json(report),
+                "sarif" => SarifWriter.Verify(report, inputs.Policy, r.GetValue(policy)!),
+                _ => ReportWriter.Text(report),
+            });
             if (partFiles.Length == 0)
             {
                 return ExitCodes.Of(report.Verdict);

@@ -14,8 +14,16 @@ public sealed class ActionCatalog
 
     public ActionCatalog(IEnumerable<string> actions, string source = "", string date = "")
     {
-        _sorted = actions.Distinct(AsciiCase.EqualityComparer).Order(AsciiCase.Comparer).ToArray();
-        _byFolded = _sorted.ToDictionary(AsciiCase.Fold);
+        // Fold once and sort the folded keys ordinally, which is AsciiCase.Compare's order: a whole catalog is read on
+        // every start of the tool, and a comparer that folds on every comparison cost a tenth of a short refine.
+        _byFolded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var action in actions)
+        {
+            _byFolded.TryAdd(AsciiCase.Fold(action), action); // the first spelling wins, as Distinct kept it
+        }
+        var keys = _byFolded.Keys.ToArray();
+        _sorted = _byFolded.Values.ToArray();
+        Array.Sort(keys, _sorted, StringComparer.Ordinal);
         Source = source;
         Date = date;
     }
@@ -108,7 +116,26 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the shared catalog format <c>{"source", "date", "services": {"s3": ["GetObject", ...]}}</c>.</summary>
-    public static ActionCatalog Load(string path) => Parse(JsonInput.ReadFile(path), JsonInput.NameOf(path));
+    public static ActionCatalog Load(string path)
+    {
+        var name = JsonInput.NameOf(path);
+        // Standard input and directories go to the full reader, which reads them or names the problem.
+        if (path == JsonInput.StandardInputPath || Directory.Exists(path))
+        {
+            return Parse(JsonInput.ReadFile(path), name);
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Parse(JsonInput.ReadFile(path), name); // which names the file and the problem
+        }
+        // Anything but the plain shape goes to the full reader, which reads the file as text and names any bad place.
+        return CatalogReader.TryRead(bytes, name) ?? Parse(JsonInput.ReadFile(path), name);
+    }
 
     public static ActionCatalog Parse(System.Text.Json.Nodes.JsonNode? root, string path)
     {
@@ -120,40 +147,69 @@ public sealed class ActionCatalog
         {
             throw new InputException(path, "$.services", "missing or not an object (expected {\"s3\": [\"GetObject\", ...], ...})");
         }
-        var actions = new List<string>();
+        var entries = new List<(string, IReadOnlyList<string>)>();
         foreach (var (service, names) in services)
         {
-            if (FirstOutside(service, IsServiceCharacter) is { } badService)
-            {
-                throw new InputException(path, JsonPlaces.Member("$.services", service),
-                    $"a service prefix is one or more of a-z, 0-9 and '-' (spec §2); {Describe(service, badService)}");
-            }
+            CheckService(service, path); // before the shape, as a bad prefix is the first thing wrong at that place
             if (names is not System.Text.Json.Nodes.JsonArray list)
             {
                 throw new InputException(path, JsonPlaces.Member("$.services", service), "expected an array of action names");
             }
+            var strings = new List<string>(list.Count);
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not System.Text.Json.Nodes.JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 {
                     throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]", "expected a string action name");
                 }
-                var name = v.GetValue<string>();
-                // Checked before the message below could echo a megabyte of name.
-                InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{i}]", "a catalog action");
-                if (FirstOutside(name, IsNameCharacter) is { } badName)
-                {
-                    throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{i}]",
-                        $"an action name is one or more of A-Z, a-z and 0-9 (spec §2); {Describe(name, badName)}");
-                }
-                actions.Add($"{service}:{name}");
+                // Checked here as well as in Build, so the full reader names the first bad place in document order.
+                CheckName(service, v.GetValue<string>(), i, path);
+                strings.Add(v.GetValue<string>());
+            }
+            entries.Add((service, strings));
+        }
+        return Build(entries, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "", path);
+    }
+
+    /// <summary>The catalog from its services' action names, read by either reader; the grammar is checked here, once.</summary>
+    internal static ActionCatalog Build(
+        IReadOnlyList<(string Service, IReadOnlyList<string> Names)> services, string source, string date, string path)
+    {
+        var actions = new List<string>();
+        foreach (var (service, names) in services)
+        {
+            CheckService(service, path);
+            for (var i = 0; i < names.Count; i++)
+            {
+                CheckName(service, names[i], i, path);
+                actions.Add($"{service}:{names[i]}");
             }
         }
         if (actions.Count == 0)
         {
             throw new InputException(path, "$.services", "the catalog lists no actions");
         }
-        return new ActionCatalog(actions, obj["source"]?.ToString() ?? "", obj["date"]?.ToString() ?? "");
+        return new ActionCatalog(actions, source, date);
+    }
+
+    private static void CheckName(string service, string name, int index, string path)
+    {
+        // Checked before the message below could echo a megabyte of name.
+        InputLimits.CheckActionLength($"{service}:{name}", path, $"$.services.{service}[{index}]", "a catalog action");
+        if (FirstOutside(name, IsNameCharacter) is { } badName)
+        {
+            throw new InputException(path, $"{JsonPlaces.Member("$.services", service)}[{index}]",
+                $"an action name is one or more of A-Z, a-z and 0-9 (spec §2); {Describe(name, badName)}");
+        }
+    }
+
+    private static void CheckService(string service, string path)
+    {
+        if (FirstOutside(service, IsServiceCharacter) is { } badService)
+        {
+            throw new InputException(path, JsonPlaces.Member("$.services", service),
+                $"a service prefix is one or more of a-z, 0-9 and '-' (spec §2); {Describe(service, badService)}");
+        }
     }
 
     // The grammar every shared catalog follows (spec §2). Enforced on load because the refiner writes catalog

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace GeneralizationProofs.Tests;
+
+/// <summary>
+/// The built <c>genproof</c> run as its own process (the test project references the CLI, so genproof.dll sits beside
+/// the tests): what a CI job or a cluster task would run.
+/// </summary>
+public static class CliProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        // A job array's index variables from the machine running the tests must not leak into --shard auto/N.
+        foreach (var variable in Harness.Shard.IndexVariables)
+        {
+            info.Environment.Remove(variable);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        return Process.Start(info)!;
+    }
+
+    public static Result Wait(Process process, int timeoutSeconds = 600)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(timeoutSeconds * 1000), $"genproof did not finish in {timeoutSeconds} s");
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Result Run(string workingDirectory, params string[] args) => Wait(Start(workingDirectory, null, args));
+}
