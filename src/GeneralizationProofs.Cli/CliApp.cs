@@ -18,6 +18,7 @@ public static class CliApp
         CorpusVerb.Create(),
         CheckVerb.Create(),
         CompareVerb.Create(),
+        PaperVerb.Create(),
         CliCommon.ClaimsOption,
         CliCommon.StrategyTimeoutOption,
     };
