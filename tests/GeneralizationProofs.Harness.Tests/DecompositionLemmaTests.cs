@@ -123,9 +123,10 @@ public class DecompositionLemmaTests
     public void AlikeStatementsArePairedWithTheOriginalTheyCameFrom(RandomCase c)
     {
         var root = JsonNode.Parse(c.PolicyJson())!.AsObject();
-        foreach (var statement in root["Statement"]!.AsArray())
+        var statements = root["Statement"] is JsonArray array ? array.Select(s => s!.AsObject()) : [root["Statement"]!.AsObject()];
+        foreach (var statement in statements)
         {
-            statement!.AsObject().Remove("Sid");
+            statement.Remove("Sid");
         }
         var policy = PolicyDocument.FromText(root.ToJsonString(), "sidless");
         var catalog = c.ActionCatalog();
