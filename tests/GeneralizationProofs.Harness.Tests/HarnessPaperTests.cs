@@ -35,4 +35,30 @@ public class HarnessPaperTests
         var timing = string.Join(" | ", total.Split(" | ")[..^1]) + " | 999999.9 |";
         Assert.Empty(PaperComparison.Differences(text.Replace(total, timing), fresh));
     }
+
+    [Fact]
+    public void AnUnknownTableGroupOrAMissingPaperIsBadInputAndWritesNothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("genproof-paper-").FullName;
+        try
+        {
+            var paper = Path.Combine(dir, "paper.md");
+            const string text = "# p\n<!-- results:solvers -->\nold\n<!-- /results -->\n";
+            File.WriteAllText(paper, text);
+            var unknown = CliRunner.InProcess(["paper", "--out", paper, "--only", "corpus,bogus"]);
+            unknown.AssertNoCrash("paper --only bogus");
+            Assert.Equal(2, unknown.Code);
+            Assert.Contains("--only", unknown.Err);
+            Assert.Contains("'bogus' is not a table group", unknown.Err);
+            Assert.Equal(text, File.ReadAllText(paper));
+            var missing = CliRunner.InProcess(["paper", "--out", Path.Combine(dir, "absent.md"), "--only", "solvers"]);
+            Assert.Equal(2, missing.Code);
+            Assert.Contains("absent.md", missing.Err);
+            Assert.False(File.Exists(Path.Combine(dir, "absent.md")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -22,7 +22,8 @@ public static class PaperComparison
             var freshRows = table.Table.Markdown().Split('\n').Where(l => l.StartsWith('|')).Select(Cells).Where((_, i) => i != 1).ToList();
             if (!paperRows.FirstOrDefault([]).SequenceEqual(freshRows[0]))
             {
-                differences.Add($"{table.Name}: header [{string.Join(" | ", paperRows.FirstOrDefault([]))}], fresh [{string.Join(" | ", freshRows[0])}]");
+                differences.Add($"{table.Name}: header [{string.Join(" | ", paperRows.FirstOrDefault([]))}], "
+                    + $"fresh [{string.Join(" | ", freshRows[0])}]");
                 continue;
             }
             if (paperRows.Count != freshRows.Count)

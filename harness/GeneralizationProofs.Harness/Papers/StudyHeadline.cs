@@ -31,7 +31,8 @@ public static class StudyHeadline
 
     private sealed record CsvRow(string[] Header, string[] Cells)
     {
-        public string this[string column] => Cells[Array.IndexOf(Header, column) is var i and >= 0 ? i : throw new KeyNotFoundException(column)];
+        public string this[string column] =>
+            Cells[Array.IndexOf(Header, column) is var i and >= 0 ? i : throw new KeyNotFoundException(column)];
 
         /// <summary>The n-th "× ref" column (0-based), which the study writes after each figure.</summary>
         public string Ratio(int n) => Cells[Header.Select((h, i) => (h, i)).Where(x => x.h == "× ref").ElementAt(n).i];

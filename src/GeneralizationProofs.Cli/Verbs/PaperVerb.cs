@@ -28,8 +28,14 @@ public static class PaperVerb
         var catalog = CliCommon.CatalogOption(required: false);
         catalog.Description = $"catalog of the corpus table; default: ../shared/{PaperSettings.DefaultCatalog}";
         var results = new Option<string?>("--results") { Description = "the study's CSV folder; default: results/ beside --out" };
-        var only = new Option<string?>("--only") { Description = $"table groups to regenerate, comma-separated: {string.Join(", ", HarnessPaper.Groups)}" };
-        var jobs = new Option<int>("--jobs") { Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount }
+        var only = new Option<string?>("--only")
+        {
+            Description = $"table groups to regenerate, comma-separated: {string.Join(", ", HarnessPaper.Groups)}",
+        };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "policies proved at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount,
+        }
             .AtLeast(1);
         var command = new Command("paper", "Regenerate the tables of papers/harness.md (every number from a run of the harness)")
         {
@@ -48,7 +54,8 @@ public static class PaperVerb
                 r.GetValue(sample), r.GetValue(cases), r.GetValue(seed),
                 r.GetValue(results) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(paper))!, "results"), r.GetValue(jobs));
             var tables = new HarnessPaper(settings, Console.Error.WriteLine).Tables(groups);
-            ResultsBlocks.Fill(paper, tables.ToDictionary(t => t.Name, t => t.Body()), everyBlock: groups.Count == HarnessPaper.Groups.Count);
+            var every = groups.Count == HarnessPaper.Groups.Count;
+            ResultsBlocks.Fill(paper, tables.ToDictionary(t => t.Name, t => t.Body()), everyBlock: every);
             Console.Error.WriteLine($"paper: {tables.Count} tables written to {paper}");
             return ExitCodes.Ok;
         }));
@@ -65,7 +72,8 @@ public static class PaperVerb
         var unknown = groups.FirstOrDefault(g => !HarnessPaper.Groups.Contains(g));
         if (groups.Count == 0 || unknown is not null)
         {
-            throw new InputException("--only", "option", $"'{unknown ?? only}' is not a table group; groups: {string.Join(", ", HarnessPaper.Groups)}");
+            throw new InputException("--only", "option",
+                $"'{unknown ?? only}' is not a table group; groups: {string.Join(", ", HarnessPaper.Groups)}");
         }
         return groups;
     }
