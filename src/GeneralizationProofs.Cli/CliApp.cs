@@ -19,6 +19,7 @@ public static class CliApp
         CheckVerb.Create(),
         CompareVerb.Create(),
         MergeVerb.Create(),
+        PaperVerb.Create(),
         CliCommon.ClaimsOption,
         CliCommon.StrategyTimeoutOption,
     };

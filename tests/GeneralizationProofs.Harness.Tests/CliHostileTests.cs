@@ -29,6 +29,8 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
     [InlineData("bench-report", "--proofs", "-1")]
     [InlineData("bench-report", "--sample", "0")]
     [InlineData("bench-report", "--unused-rate", "NaN")]
+    [InlineData("paper", "--sample", "0")]
+    [InlineData("paper", "--cases", "0")]
     public void NumericOptionsAreCheckedBeforeAnyWork(string verb, string option, string value)
     {
         var args = new List<string> { verb, option, value, "--catalog", files.Catalog };

@@ -32,6 +32,9 @@ public sealed record PolicyProof(
     /// <summary>How a report shows the policy: its verdict, or "unreadable" for a policy that could not be read.</summary>
     /// <remarks>A policy read whose strategy failed (an external process) has its unused set but no report: unknown.</remarks>
     public PolicyStatus Status => Report is not null ? (PolicyStatus)Verdict : Unused is null ? PolicyStatus.Unreadable : PolicyStatus.Unknown;
+
+    /// <summary>Refinement plus proof.</summary>
+    public double Milliseconds => RefineMs + ProveMs;
 }
 
 /// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>

@@ -1,10 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using GeneralizationProofs.Harness.Papers;
 
 namespace GeneralizationProofs.Harness.Study;
 
 /// <summary>The study's tables on disk: NAME.md and NAME.csv per table, an index, and the paper's results blocks filled.</summary>
-public static partial class StudyOutput
+public static class StudyOutput
 {
     public static void Write(string folder, IReadOnlyList<Table> tables, StudyResult result)
     {
@@ -31,20 +31,7 @@ public static partial class StudyOutput
         JsonInput.WriteAtomically(Path.Combine(folder, "README.md"), index.ToString());
     }
 
-    [GeneratedRegex(@"(?<open><!-- results:(?<name>[a-z-]+) -->\n).*?(?<close><!-- /results -->)", RegexOptions.Singleline)]
-    private static partial Regex ResultsBlock();
-
     /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
-    public static void FillPaper(string paper, IReadOnlyList<Table> tables)
-    {
-        var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
-        var filled = ResultsBlock().Replace(text, m =>
-        {
-            var name = m.Groups["name"].Value;
-            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}",
-                $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
-            return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
-        });
-        JsonInput.WriteAtomically(paper, filled);
-    }
+    public static void FillPaper(string paper, IReadOnlyList<Table> tables) =>
+        ResultsBlocks.Fill(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()));
 }

@@ -7,7 +7,9 @@ namespace GeneralizationProofs.Harness.Study;
 public sealed record ProofFigures(string Strategy, string Folder, int Policies, int Proved, int Refuted, int Unknown, double Seconds);
 
 /// <summary>A table as header and rows of cells, written as Markdown (for papers/) and CSV (for other tools).</summary>
-public sealed record Table(string Name, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+/// <param name="Timing">the columns that hold measured times (or depend on them): a fresh run is compared without them.</param>
+public sealed record Table(string Name, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlySet<int>? Timing = null)
 {
     public string Markdown()
     {

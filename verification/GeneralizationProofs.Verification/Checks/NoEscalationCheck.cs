@@ -19,9 +19,10 @@ namespace GeneralizationProofs.Verification.Checks;
 /// </summary>
 public static class NoEscalationCheck
 {
-    private const int ChunkSize = 100;
+    public const int ChunkSize = 100;
 
-    public static PropertyOutcome Check(StatementCase statement, CheckContext context)
+    /// <param name="chunkSize">at most this many wildcards per query (tests pass a small one so random cases are chunked).</param>
+    public static PropertyOutcome Check(StatementCase statement, CheckContext context, int chunkSize = ChunkSize)
     {
         var original = new PatternIndex(statement.Original);
         var literals = statement.Refined.Where(p => new ActionPattern(p).IsLiteral).ToList();
@@ -36,7 +37,7 @@ public static class NoEscalationCheck
         var groups = statement.Refined.Where(p => !new ActionPattern(p).IsLiteral)
             .OrderBy(p => new ActionPattern(p).LiteralPrefix, AsciiCase.Comparer)
             .GroupBy(p => string.Join('\n', original.Compatible(new ActionPattern(p).LiteralPrefix)));
-        foreach (var chunk in groups.SelectMany(g => g.Chunk(ChunkSize)))
+        foreach (var chunk in groups.SelectMany(g => g.Chunk(chunkSize)))
         {
             var answer = Ask(statement, context, original, chunk, ref queries);
             if (answer.Kind == AnswerKind.Unknown && chunk.Length > 1)

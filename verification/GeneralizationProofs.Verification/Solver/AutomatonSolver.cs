@@ -25,7 +25,17 @@ namespace GeneralizationProofs.Verification.Solver;
 public sealed class AutomatonSolver : IQuerySolver
 {
     private readonly Dictionary<string, Automaton> _patterns = new(StringComparer.Ordinal);
-    public string SolverVersion => "automata (Fare 2.2.1)";
+    /// <summary>Read from the loaded Fare assembly (its product version), so reports name the library that ran.</summary>
+    public string SolverVersion { get; } = $"automata (Fare {FareVersion()})";
+
+    private static string FareVersion()
+    {
+        var assembly = typeof(Automaton).Assembly;
+        var informational = System.Reflection.CustomAttributeExtensions
+            .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        return informational ?? System.Diagnostics.FileVersionInfo.GetVersionInfo(assembly.Location).ProductVersion
+            ?? assembly.GetName().Version?.ToString() ?? "unknown version";
+    }
 
     /// <summary>How many pattern automata are cached (each built once per solver).</summary>
     public int CachedPatterns => _patterns.Count;
