@@ -217,6 +217,24 @@ public class AlignmentTests
     }
 
     [SkippableFact]
+    public void AVerbatimEntryIsPairedWithTheStatementThatHoldsIt()
+    {
+        // Found by the random alignment test (papers/harness.md, Lemma 6): connect:* is removed (all unused), the
+        // second statement comes through verbatim. Both originals could be its partner (connect:* matches the literal);
+        // pairing it with the first judged connect:NoSuchAction as emitted, and M2 refuted it.
+        var catalog = TestData.SmallCatalog("connect:CreateUser", "connect:DeleteUser");
+        var policy = Policy.PolicyDocument.FromText("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["connect:*"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["connect:NoSuchAction"], "Resource": "*"}]}
+            """, "verbatim-neighbour");
+        var unused = new ActionSet(["connect:CreateUser", "connect:DeleteUser"]);
+        var report = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
+        Assert.True(report.Proved, ReportWriter.Text(report));
+        Assert.Equal(Verdict.Proved, Property(report, PropertyKind.NonRedundant).Verdict);
+    }
+
+    [SkippableFact]
     public void MinimumSizeJudgesWhatTheStrategyEmittedNotTheUsersLiterals()
     {
         // Two used literals that s3:GetObjectA* could merge stay verbatim (spec §3); the character trie claims M3.

@@ -125,8 +125,8 @@ public sealed class PolicyVerifier(CheckContext context)
     /// Which refined statement each original one became (null: removed). Statements keep their order and all but
     /// their Action; several may look alike apart from Action (no Sid, same Resource), and one of them may have been
     /// removed, so a greedy match can pair a statement with its neighbour's refinement. Among the order-keeping
-    /// matchings with the most pairs, this takes the one whose refined patterns are most often plainly derived from
-    /// their original's (the same pattern, a literal the original matches, a glob narrowing an original glob).
+    /// matchings with the most pairs, this takes the one whose refined patterns are most plainly derived from
+    /// their original's (<see cref="Derived"/>).
     /// </summary>
     private static int?[] Partners(IReadOnlyList<Statement> original, IReadOnlyList<Statement> refined)
     {
@@ -195,12 +195,19 @@ public sealed class PolicyVerifier(CheckContext context)
         }
     }
 
+    /// <summary>
+    /// How plainly the refined patterns derive from the original's: an entry come through verbatim counts twice, a
+    /// literal the original matches or a glob narrowing an original glob once. Verbatim weighs more because it names
+    /// its source: a statement kept unchanged must not lose its partner to a removed neighbour whose wildcard merely
+    /// matches the same literal (that pairing would judge the verbatim entry as emitted, a false M2 refutation).
+    /// </summary>
     private static int Derived(Statement original, Statement refined)
     {
         var sources = original.Actions.Select(a => new ActionPattern(a)).ToList();
-        return refined.Actions.Select(a => new ActionPattern(a)).Count(r => sources.Any(o =>
-            AsciiCase.Equal(o.Text, r.Text)
-            || (r.IsLiteral && o.Matches(r.Text))
-            || (r.IsPrefixGlob && o.IsPrefixGlob && AsciiCase.StartsWith(r.LiteralPrefix, o.LiteralPrefix))));
+        return refined.Actions.Select(a => new ActionPattern(a)).Sum(r =>
+            sources.Any(o => AsciiCase.Equal(o.Text, r.Text)) ? 2
+            : sources.Any(o => (r.IsLiteral && o.Matches(r.Text))
+                || (r.IsPrefixGlob && o.IsPrefixGlob && AsciiCase.StartsWith(r.LiteralPrefix, o.LiteralPrefix))) ? 1
+            : 0);
     }
 }
