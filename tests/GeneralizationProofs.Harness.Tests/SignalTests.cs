@@ -77,9 +77,9 @@ public sealed class SignalTests(CliFixture files) : IClassFixture<CliFixture>
         {
             if (process.HasExited || started.Elapsed > StartUp)
             {
+                var exit = process.HasExited ? process.ExitCode.ToString() : "none";
                 process.Kill(entireProcessTree: true);
-                Assert.Fail($"{what} showed no sign of work before it ended or in {StartUp} (exit {(process.HasExited ? process.ExitCode : "-")}):"
-                    + $"\n{Read(err)}");
+                Assert.Fail($"{what} showed no sign of work before it ended or in {StartUp} (exit {exit}):\n{Read(err)}");
             }
             Thread.Sleep(100);
         }
