@@ -10,8 +10,9 @@ namespace GeneralizationProofs.Tests;
 
 /// <summary>
 /// <c>--engine</c>: the factory, and <see cref="BothEngines"/>, where an answer stands only when Z3 and the automata
-/// both give it. A real disagreement is at hand without a fake engine: a pattern holding a character outside Σ
-/// denotes no string for the automata, while Z3 (whose alphabet is not narrowed to Σ yet) finds one.
+/// both give it. The disagreement is planted without a fake engine: real automata built over a wrong alphabet
+/// (<see cref="AutomatonSolver.OverPrintableAsciiOnly"/>, printable ASCII only) compute a wrong answer for a pattern
+/// holding <c>é</c>, which is in Σ: they find no string, Z3 finds one.
 /// </summary>
 public class EngineTests
 {
@@ -43,18 +44,19 @@ public class EngineTests
         Assert.Equal("s3:GetBucketAcl", finite.Witness);
     }
 
-    [Fact(Skip = "Open (issue 13): the planted disagreement was Z3 finding a string beyond the alphabet; since Z3 is pinned to the spec §2 alphabet both engines agree, and a new real disagreement must be found")]
+    [Fact]
     public void ADisagreementIsUnknownWithBothAnswersAndTheQueryWritten()
     {
         var dir = Directory.CreateTempSubdirectory("genproof-engines-");
         try
         {
-            using var both = Engines.Create(EngineChoice.Both, disagreements: dir.FullName);
-            var answer = both.Decide(Query.OverAllStrings("outside", ["Ā*"], []));
+            using var both = new BothEngines(new Z3Session(), AutomatonSolver.OverPrintableAsciiOnly(), dir.FullName);
+            var answer = both.Decide(Query.OverAllStrings("latin-1", ["s3:Gét*"], []));
             Assert.Equal(AnswerKind.Unknown, answer.Kind);
             Assert.Contains("engines disagree", answer.Reason);
-            Assert.Contains("z3 sat", answer.Reason);
-            Assert.Contains("automata unsat", answer.Reason);
+            // Z3's string is any member of s3:Gét* (its case is Z3's choice); the broken automata find none.
+            Assert.Matches("(?i)z3 sat \\(\"s3:gét[^\"]*\"\\), automata unsat", answer.Reason);
+            Assert.Equal([AnswerKind.Sat, AnswerKind.Unsat], answer.Engines!.Select(e => e.Answer.Kind));
             var file = Assert.Single(Directory.GetFiles(dir.FullName, "disagreement-*.smt2"));
             Assert.Contains(file, answer.Reason);
             Assert.Contains("(set-info :status unknown)", File.ReadAllText(file));
@@ -65,24 +67,37 @@ public class EngineTests
         }
     }
 
-    [Fact(Skip = "Open (issue 13): the planted disagreement was Z3 finding a string beyond the alphabet; since Z3 is pinned to the spec §2 alphabet both engines agree, and a new real disagreement must be found")]
+    [Fact]
     public void ADisagreementIsNeverAVerdict()
     {
-        // Z3 alone refutes no-escalation (it finds a string for Ā*); the automata find none; both: unknown, exit 2.
-        // (A policy file cannot hold U+0100, so the statement is built directly.)
+        // The refinement escalates: é* grants "é", which s3:* does not. Z3 refutes no-escalation with that string; the
+        // broken automata (no é in their alphabet) wrongly prove it; both together: unknown, never proved.
         var catalog = new ActionCatalog(["s3:GetObject", "s3:ListBucket"]);
-        var statement = new StatementCase("Statement 0", ["s3:*"], ["s3:*", "Ā*"]);
+        var statement = new StatementCase("Statement 0", ["s3:*"], ["s3:*", "é*"]);
         var strategy = Strategies.Find(Strategies.DefaultName)!;
-        PropertyOutcome Check(EngineChoice engine)
+        PropertyOutcome Check(IQuerySolver solver)
         {
-            using var solver = Engines.Create(engine);
-            return NoEscalationCheck.Check(statement, new CheckContext(catalog, ActionSet.None, strategy, solver));
+            using (solver)
+            {
+                return NoEscalationCheck.Check(statement, new CheckContext(catalog, ActionSet.None, strategy, solver));
+            }
         }
-        Assert.Equal(Verdict.Refuted, Check(EngineChoice.Z3).Verdict);
-        Assert.Equal(Verdict.Proved, Check(EngineChoice.Automata).Verdict);
-        var both = Check(EngineChoice.Both);
-        Assert.Equal(Verdict.Unknown, both.Verdict);
-        Assert.Contains("engines disagree", both.Reason);
+        var z3 = Check(new Z3Session());
+        Assert.Equal(Verdict.Refuted, z3.Verdict);
+        Assert.Equal(Verdict.Refuted, Check(new AutomatonSolver()).Verdict);
+        Assert.Equal(Verdict.Proved, Check(AutomatonSolver.OverPrintableAsciiOnly()).Verdict);
+        var dir = Directory.CreateTempSubdirectory("genproof-engines-");
+        try
+        {
+            var both = Check(new BothEngines(new Z3Session(), AutomatonSolver.OverPrintableAsciiOnly(), dir.FullName));
+            Assert.Equal(Verdict.Unknown, both.Verdict);
+            Assert.Contains("engines disagree", both.Reason);
+            Assert.Contains("automata unsat", both.Reason);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
     }
 
     [Fact]

@@ -226,8 +226,9 @@ public static class CliCommon
             if (Interlocked.Increment(ref signals) == 1)
             {
                 context.Cancel = true;
-                Console.Error.WriteLine($"genproof: {context.Signal}: cancelling {what} (again to kill)");
+                // The token first: the cancellation must not wait on a write to stderr (a full pipe would hold it).
                 cancel.Cancel();
+                Console.Error.WriteLine($"genproof: {context.Signal}: cancelling {what} (again to kill)");
             }
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);

@@ -25,8 +25,34 @@ namespace GeneralizationProofs.Verification.Solver;
 public sealed class AutomatonSolver : IQuerySolver
 {
     private readonly Dictionary<string, Automaton> _patterns = new(StringComparer.Ordinal);
-    /// <summary>Read from the loaded Fare assembly (its product version), so reports name the library that ran.</summary>
-    public string SolverVersion { get; } = $"automata (Fare {FareVersion()})";
+    private readonly IReadOnlyList<(char From, char To)> _alphabet;
+
+    public AutomatonSolver()
+        : this(PatternEncoding.Alphabet, $"automata (Fare {FareVersion()})")
+    {
+    }
+
+    /// <summary>
+    /// Automata over another alphabet than Σ: a wrong engine on purpose, reachable only from the tests (internal), so
+    /// that <c>--engine both</c> and the differential campaign are shown to catch a real engine computing a wrong
+    /// answer, as the strategy mutants show the checks catch a wrong refinement.
+    /// </summary>
+    internal AutomatonSolver(IReadOnlyList<(char From, char To)> alphabet, string version)
+    {
+        _alphabet = alphabet;
+        SolverVersion = version;
+    }
+
+    /// <summary>
+    /// The broken configuration the tests plant: automata over printable ASCII only (U+0020-U+007E), the alphabet
+    /// before spec §2 took in tab, LF, CR and Latin-1. For it a pattern holding <c>é</c> denotes no string, while Z3,
+    /// over Σ, finds one: a real wrong answer of a real engine.
+    /// </summary>
+    internal static AutomatonSolver OverPrintableAsciiOnly() =>
+        new([(' ', '~')], "automata over printable ASCII only (broken on purpose)");
+
+    /// <summary>For Σ, read from the loaded Fare assembly (its product version), so reports name the library that ran.</summary>
+    public string SolverVersion { get; }
 
     private static string FareVersion()
     {
@@ -44,10 +70,10 @@ public sealed class AutomatonSolver : IQuerySolver
     {
         if (query.Candidates is { } candidates)
         {
-            var outside = candidates.FirstOrDefault(c => c.Any(ch => !PatternEncoding.InAlphabet(ch)));
+            var outside = candidates.FirstOrDefault(c => c.Any(ch => !InAlphabet(ch)));
             if (outside is not null)
             {
-                var ch = outside.First(x => !PatternEncoding.InAlphabet(x));
+                var ch = outside.First(x => !InAlphabet(x));
                 return Answer.Unknown($"candidate \"{outside}\" holds U+{(int)ch:X4}, outside the alphabet of spec §2");
             }
         }
@@ -137,14 +163,14 @@ public sealed class AutomatonSolver : IQuerySolver
             switch (atom.Kind)
             {
                 case PatternEncoding.AtomKind.AnyString:
-                    foreach (var (from, to) in PatternEncoding.Alphabet)
+                    foreach (var (from, to) in _alphabet)
                     {
                         state.Transitions.Add(new Transition(from, to, state));
                     }
                     selfLoop = true;
                     break;
                 case PatternEncoding.AtomKind.AnyChar:
-                    Step(PatternEncoding.Alphabet);
+                    Step(_alphabet);
                     break;
                 case PatternEncoding.AtomKind.CaseFoldedLetter:
                     Step([(atom.Text[0], atom.Text[0]), (char.ToUpperInvariant(atom.Text[0]), char.ToUpperInvariant(atom.Text[0]))]);
@@ -160,7 +186,7 @@ public sealed class AutomatonSolver : IQuerySolver
         state.Accept = true;
         var automaton = new Automaton { Initial = initial, IsDeterministic = deterministic };
         // A character outside Σ cannot occur in a string over Σ: such a pattern denotes no string.
-        if (!pattern.All(c => PatternEncoding.InAlphabet(c)))
+        if (!pattern.All(InAlphabet))
         {
             automaton = BasicAutomata.MakeEmpty();
         }
@@ -171,6 +197,8 @@ public sealed class AutomatonSolver : IQuerySolver
         _patterns[pattern] = automaton;
         return automaton;
     }
+
+    private bool InAlphabet(char c) => _alphabet.Any(r => c >= r.From && c <= r.To);
 
     /// <summary>
     /// A shortest string the automaton accepts (breadth-first over states, so an NFA does too), or null. Each step

@@ -81,6 +81,12 @@ public sealed partial class Z3Session : IQuerySolver
         {
             return Answer.Unknown($"solver error: {e.Message} {_lastError}");
         }
+        catch (Z3Exception e)
+        {
+            // Z3_interrupt makes the call under way (a rewrite, a model read) fail with "canceled": that is the
+            // cancellation, not a solver error, and must reach the verb as one (it escaped as an unhandled exception).
+            throw new OperationCanceledException($"the query was interrupted: {e.Message}", e, _cancel);
+        }
         finally
         {
             foreach (var ast in _scratch)
