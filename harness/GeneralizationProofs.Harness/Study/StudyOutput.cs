@@ -35,15 +35,24 @@ public static partial class StudyOutput
     private static partial Regex ResultsBlock();
 
     /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
-    public static void FillPaper(string paper, IReadOnlyList<Table> tables)
+    /// <param name="ownedElsewhere">blocks another command fills (left as they are; any other unknown name is an error).</param>
+    public static void FillPaper(string paper, IReadOnlyList<Table> tables, IReadOnlyCollection<string>? ownedElsewhere = null) =>
+        FillPaper(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()), ownedElsewhere);
+
+    /// <summary>The same with Markdown blocks by name, for results that are not tables (counterexamples).</summary>
+    public static void FillPaper(string paper, IReadOnlyDictionary<string, string> blocks, IReadOnlyCollection<string>? ownedElsewhere = null)
     {
         var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
         var filled = ResultsBlock().Replace(text, m =>
         {
             var name = m.Groups["name"].Value;
-            var table = tables.FirstOrDefault(t => t.Name == name) ?? throw new InputException(paper, $"results:{name}",
-                $"no such table; tables: {string.Join(", ", tables.Select(t => t.Name))}");
-            return m.Groups["open"].Value + table.Markdown() + m.Groups["close"].Value;
+            if (ownedElsewhere?.Contains(name) == true)
+            {
+                return m.Value;
+            }
+            var block = blocks.TryGetValue(name, out var markdown) ? markdown : throw new InputException(paper, $"results:{name}",
+                $"no such table; tables: {string.Join(", ", blocks.Keys)}");
+            return m.Groups["open"].Value + block + m.Groups["close"].Value;
         });
         JsonInput.WriteAtomically(paper, filled);
     }
