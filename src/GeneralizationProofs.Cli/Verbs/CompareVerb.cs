@@ -47,7 +47,7 @@ public static class CompareVerb
         };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "corpus form: folder for summary.json and junit.xml" };
+        var report = new Option<string?>("--report") { Description = "corpus form: folder for index.html, a page per changed policy, summary.json and junit.xml" };
         var jobs = new Option<int>("--jobs")
         {
             Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,
@@ -100,10 +100,8 @@ public static class CompareVerb
             Console.Out.Write(r.GetValue(format) == "json" ? summary.Json() : summary.Text());
             if (r.GetValue(report) is { } folder)
             {
-                Directory.CreateDirectory(folder);
-                JsonInput.WriteAtomically(Path.Combine(folder, "summary.json"), summary.Json());
-                JsonInput.WriteAtomically(Path.Combine(folder, "junit.xml"), summary.Junit(failOnWider));
-                Console.Out.WriteLine($"report: {Path.Combine(folder, "summary.json")}, {Path.Combine(folder, "junit.xml")}");
+                ComparisonReport.Write(folder, summary, failOnWider);
+                Console.Out.WriteLine($"report: {Path.Combine(folder, "index.html")} (and summary.json, junit.xml)");
             }
             return ExitCodes.Of(summary.Verdict(failOnWider));
         }));
