@@ -57,7 +57,8 @@ public class CompareReportTests : IDisposable
     {
         var chromium = HeadlessChromium.Find();
         var report = Report();
-        var (dom, log) = HeadlessChromium.Run(chromium, _dir.FullName, "--dump-dom", new Uri(Path.Combine(report, "index.html")).AbsoluteUri);
+        var url = new Uri(Path.Combine(report, "index.html")).AbsoluteUri;
+        var (dom, log) = HeadlessChromium.Run(chromium, _dir.FullName, "--dump-dom", url);
         Assert.Contains("data-ready=\"yes\"", dom); // the script ran to its end
         Assert.DoesNotContain("Uncaught", log);
         Assert.Equal(2, XDocument.Parse("<x>" + Between(dom, "<tbody>", "</tbody>") + "</x>").Descendants("tr").Count());

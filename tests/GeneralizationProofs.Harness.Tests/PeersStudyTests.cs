@@ -34,8 +34,8 @@ public class PeersStudyTests : IDisposable
     public void BenchReportStudiesAnExecStrategyBesideTheReferenceWithItsSpeedRatio()
     {
         var catalogs = Folder("catalogs",
-            ("a.json", """{"source": "t", "date": "2024-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "ListBucket", "PutObject"]}}"""),
-            ("b.json", """{"source": "t", "date": "2025-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "GetObjectTagging", "ListBucket", "PutObject"]}}"""));
+            ("a.json", """{"source": "t", "date": "2024-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "ListBucket"]}}"""),
+            ("b.json", """{"source": "t", "date": "2025-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "List", "Put"]}}"""));
         var policies = Folder("policies", ("Reader.json", Policy("s3:Get*")), ("All.json", Policy("s3:*")));
         var output = Path.Combine(_dir.FullName, "out");
         var example = Adapter("example_strategy.py");
@@ -49,7 +49,8 @@ public class PeersStudyTests : IDisposable
         var speed = File.ReadAllLines(Path.Combine(output, "speed.csv"));
         Assert.Equal(3, speed.Length);
         Assert.Matches(@"policies,2,[0-9.,]+,×[0-9.]+", speed.Single(l => l.Contains("example_strategy")));
-        Assert.Contains(File.ReadAllLines(Path.Combine(output, "proofs.csv")), l => l.Contains("example_strategy") && l.Contains(",policies,2,2,0,0,"));
+        var proofs = File.ReadAllLines(Path.Combine(output, "proofs.csv"));
+        Assert.Contains(proofs, l => l.Contains("example_strategy") && l.Contains(",policies,2,2,0,0,"));
 
         var unknown = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--strategy", "nope");
         Assert.Equal(2, unknown.ExitCode);

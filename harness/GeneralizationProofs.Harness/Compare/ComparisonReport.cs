@@ -60,7 +60,8 @@ public static class ComparisonReport
         sb.Append("</div>\n<h2>Changed policies, biggest difference first</h2>\n");
         sb.Append("<input id=\"filter\" placeholder=\"filter\" aria-label=\"filter policies\">\n");
         sb.Append("<table id=\"policies\"><thead><tr><th>policy</th><th>relation</th><th class=\"num\">catalog left only</th>")
-          .Append("<th class=\"num\">catalog right only</th><th class=\"num\">future left only</th><th class=\"num\">future right only</th>")
+          .Append("<th class=\"num\">catalog right only</th><th class=\"num\">future left only</th>")
+          .Append("<th class=\"num\">future right only</th>")
           .Append("</tr></thead><tbody>\n");
         for (var i = 0; i < changed.Count; i++)
         {
@@ -69,7 +70,8 @@ public static class ComparisonReport
             sb.Append($"<tr><td><a href=\"policies/{pages[i]}\">{E(p.Name)}</a></td>")
               .Append($"<td class=\"{Css(p.Relation)}\">{E(PolicyComparison.Name(p.Relation))}</td>")
               .Append($"<td class=\"num\">{c?.LeftOnlyCatalog.Count}</td><td class=\"num\">{c?.RightOnlyCatalog.Count}</td>")
-              .Append($"<td class=\"num\">{c?.Future.Sum(f => f.LeftOnly)}</td><td class=\"num\">{c?.Future.Sum(f => f.RightOnly)}</td></tr>\n");
+              .Append($"<td class=\"num\">{c?.Future.Sum(f => f.LeftOnly)}</td>")
+              .Append($"<td class=\"num\">{c?.Future.Sum(f => f.RightOnly)}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, ")
           .Append("<a href=\"junit.xml\">junit.xml</a>.</p>\n");
@@ -104,10 +106,12 @@ public static class ComparisonReport
         }
         sb.Append("<h2>Catalog and future actions granted by one side only</h2>\n<table><thead><tr><th>catalog</th>")
           .Append("<th class=\"num\">left only</th><th class=\"num\">right only</th></tr></thead><tbody>\n")
-          .Append($"<tr><td>compared catalog</td><td class=\"num\">{c.LeftOnlyCatalog.Count}</td><td class=\"num\">{c.RightOnlyCatalog.Count}</td></tr>\n");
+          .Append($"<tr><td>compared catalog</td><td class=\"num\">{c.LeftOnlyCatalog.Count}</td>")
+          .Append($"<td class=\"num\">{c.RightOnlyCatalog.Count}</td></tr>\n");
         foreach (var f in c.Future)
         {
-            sb.Append($"<tr><td>{E(f.Catalog)} ({f.NewActions} new)</td><td class=\"num\">{f.LeftOnly}</td><td class=\"num\">{f.RightOnly}</td></tr>\n");
+            sb.Append($"<tr><td>{E(f.Catalog)} ({f.NewActions} new)</td><td class=\"num\">{f.LeftOnly}</td>")
+              .Append($"<td class=\"num\">{f.RightOnly}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");
         Actions(sb, "Catalog actions the left grants and the right does not", c.LeftOnlyCatalog);

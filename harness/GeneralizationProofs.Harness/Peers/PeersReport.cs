@@ -45,7 +45,8 @@ public static class PeersReport
             using var solver = Engines.Create(EngineChoice.Both);
             using var campaign = new PropertyCampaign(solver, settings.MaxActions);
             var result = campaign.Run(strategy, settings.Cases, settings.Seed, ["claims"]);
-            log($"{peer}: {PropertyKinds.Name(claim)} campaign, {result.Tallies[0].Fails} refuted of {settings.Cases}, {result.Seconds:F0} s");
+            log($"{peer}: {PropertyKinds.Name(claim)} campaign, {result.Tallies[0].Fails} refuted of {settings.Cases}, "
+                + $"{result.Seconds:F0} s");
             campaigns.Add((claim, result));
         }
         using var corpusStrategy = Strategy(peer, ExternalStrategy.DefaultClaims, settings);
@@ -97,7 +98,8 @@ public static class PeersReport
                     sb.Append($"**{Short(finding.Peer)}, {PropertyKinds.Name(claim)}** (case {failure.CaseIndex} of seed {failure.Seed}, ")
                         .Append($"shrunk in {failure.ShrinkSteps} steps):\n\n```text\n")
                         .Append(failure.Smallest.ToString()).Append(failure.Message.TrimEnd()).Append("\n```\n\n")
-                        .Append($"replay: `genproof check --strategy '{finding.Peer}' --claims {PropertyKinds.Name(claim)} --properties claims ")
+                        .Append($"replay: `genproof check --strategy '{finding.Peer}' --claims {PropertyKinds.Name(claim)} ")
+                        .Append("--properties claims ")
                         .Append($"--seed {failure.Seed} --case {failure.CaseIndex} --max-actions {settings.MaxActions}`\n\n");
                 }
             }

@@ -40,7 +40,8 @@ public static partial class StudyOutput
         FillPaper(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()), ownedElsewhere);
 
     /// <summary>The same with Markdown blocks by name, for results that are not tables (counterexamples).</summary>
-    public static void FillPaper(string paper, IReadOnlyDictionary<string, string> blocks, IReadOnlyCollection<string>? ownedElsewhere = null)
+    public static void FillPaper(string paper, IReadOnlyDictionary<string, string> blocks,
+        IReadOnlyCollection<string>? ownedElsewhere = null)
     {
         var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
         var filled = ResultsBlock().Replace(text, m =>

@@ -26,7 +26,8 @@ public static class StudySpeed
         {
             var cases = StudyProofs.Chosen(folder, sample, perFolder)
                 .Select(StudyProofs.TryLoad).OfType<PolicyDocument>()
-                .Select(policy => (Policy: policy, Context: new GeneralizationContext(catalog, CorpusCase.Unused(policy, catalog, rate, seed))))
+                .Select(policy => (Policy: policy,
+                    Context: new GeneralizationContext(catalog, CorpusCase.Unused(policy, catalog, rate, seed))))
                 .ToList();
             if (cases.Count == 0)
             {

@@ -47,7 +47,10 @@ public static class CompareVerb
         };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "corpus form: folder for index.html, a page per changed policy, summary.json and junit.xml" };
+        var report = new Option<string?>("--report")
+        {
+            Description = "corpus form: folder for index.html, a page per changed policy, summary.json and junit.xml",
+        };
         var jobs = new Option<int>("--jobs")
         {
             Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,

@@ -23,15 +23,23 @@ public static class PeersReportVerb
 
     public static Command Create()
     {
-        var paper = new Option<string>("--paper") { Description = "Markdown document whose <!-- results:peer-… --> blocks are filled", Required = true }
-            .OutputFile();
+        var paper = new Option<string>("--paper")
+        {
+            Description = "Markdown document whose <!-- results:peer-… --> blocks are filled", Required = true,
+        }.OutputFile();
         var peers = new Option<string[]>("--strategy")
         {
             Description = "an exec: strategy to judge (repeatable); default: the three adapters in adapters/",
         };
-        var cases = new Option<int>("--cases") { Description = "cases per claimed-property campaign", DefaultValueFactory = _ => 300 }.AtLeast(1);
+        var cases = new Option<int>("--cases")
+        {
+            Description = "cases per claimed-property campaign", DefaultValueFactory = _ => 300,
+        }.AtLeast(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 40 }.AtLeast(1);
+        var maxActions = new Option<int>("--max-actions")
+        {
+            Description = "largest generated catalog", DefaultValueFactory = _ => 40,
+        }.AtLeast(1);
         var catalog = CliCommon.CatalogOption(required: false);
         var rate = new Option<double>("--unused-rate") { DefaultValueFactory = _ => 0.2 }.Fraction();
         var sample = new Option<int>("--sample") { Description = "corpus: every N-th policy", DefaultValueFactory = _ => 50 }.AtLeast(1);
