@@ -35,7 +35,14 @@ public static class StudySpeed
             }
             foreach (var strategy in strategies)
             {
-                strategy.Refine(cases[0].Policy, cases[0].Context); // warm-up, untimed
+                try
+                {
+                    strategy.Refine(cases[0].Policy, cases[0].Context); // warm-up, untimed
+                }
+                catch (StrategyFailedException)
+                {
+                    // started, and that is what the warm-up is for
+                }
             }
             var times = strategies.ToDictionary(s => s.Name, _ => new List<double>());
             foreach (var (policy, context) in cases)
@@ -43,12 +50,19 @@ public static class StudySpeed
                 foreach (var strategy in strategies)
                 {
                     var watch = Stopwatch.StartNew();
-                    strategy.Refine(policy, context);
-                    times[strategy.Name].Add(watch.Elapsed.TotalMilliseconds);
+                    try
+                    {
+                        strategy.Refine(policy, context);
+                        times[strategy.Name].Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                    catch (StrategyFailedException)
+                    {
+                        // a crashed or timed-out request is not a speed; the study's problem list names it
+                    }
                 }
             }
             var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
-            figures.AddRange(strategies.Select(s => new SpeedFigures(s.Name, folderName, cases.Count, times[s.Name].Sum(),
+            figures.AddRange(strategies.Select(s => new SpeedFigures(s.Name, folderName, times[s.Name].Count, times[s.Name].Sum(),
                 Statistics.Median(times[s.Name]))));
         }
         return figures;
