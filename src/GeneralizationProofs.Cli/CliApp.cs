@@ -15,6 +15,7 @@ public static class CliApp
         TrieVerb.Create(),
         MeasureVerb.Create(),
         BenchReportVerb.Create(),
+        PeersReportVerb.Create(),
         CorpusVerb.Create(),
         CheckVerb.Create(),
         CompareVerb.Create(),

@@ -123,22 +123,13 @@ public sealed class CorpusProofTests : IDisposable
     [SkippableFact]
     public void TheIndexLoadsInHeadlessChromiumSortsAndShowsTheTable()
     {
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-        if (chromium is null)
-        {
-            const string message = "chromium not installed (apt-get install -y chromium; .ci/run installs it)";
-            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-            {
-                Assert.Fail(message);
-            }
-            Skip.If(true, message);
-        }
+        var chromium = HeadlessChromium.Find();
         var summary = Run(Strategies.Find("reference")!);
         var report = Path.Combine(_dir.FullName, "report");
         CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("reference")!);
         var url = new Uri(Path.Combine(report, "index.html")).AbsoluteUri + "#sort=-granted";
 
-        var (dom, log) = Chromium(chromium!, "--dump-dom", url);
+        var (dom, log) = Chromium(chromium, "--dump-dom", url);
         Assert.Contains("data-ready=\"yes\"", dom); // the script ran to its end: no exception on load
         Assert.DoesNotContain("Uncaught", log);
         var grantedColumn = XDocument.Parse("<x>" + Between(dom, "<tbody>", "</tbody>").Replace("&nbsp;", " ") + "</x>")
@@ -147,7 +138,7 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Equal(grantedColumn.OrderDescending(), grantedColumn); // the linked sort ran in the browser
 
         var screenshot = Path.Combine(_dir.FullName, "index.png");
-        Chromium(chromium!, $"--screenshot={screenshot}", url);
+        Chromium(chromium, $"--screenshot={screenshot}", url);
         var png = File.ReadAllBytes(screenshot);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
@@ -162,30 +153,6 @@ public sealed class CorpusProofTests : IDisposable
         return text[start..text.IndexOf(close, start, StringComparison.Ordinal)];
     }
 
-    private (string Stdout, string Stderr) Chromium(string chromium, string action, string url)
-    {
-        var info = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _dir.FullName,
-        };
-        // As root and on a closed network: no sandbox, no background connections, a fresh profile.
-        foreach (var arg in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     $"--user-data-dir={Path.Combine(_dir.FullName, "chromium-profile")}", "--window-size=1280,900",
-                     "--enable-logging=stderr", "--v=0", action, url,
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), "chromium did not finish in 2 minutes");
-        Assert.True(process.ExitCode == 0, $"chromium exited {process.ExitCode}: {stderr.Result}");
-        return (stdout.Result, stderr.Result);
-    }
+    private (string Stdout, string Stderr) Chromium(string chromium, string action, string url) =>
+        HeadlessChromium.Run(chromium, _dir.FullName, action, url);
 }

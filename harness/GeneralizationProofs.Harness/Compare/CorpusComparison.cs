@@ -56,6 +56,11 @@ public sealed class CorpusComparison(ActionCatalog catalog, IReadOnlyList<Action
 /// <summary>The corpus comparison's summary: text, summary.json and junit.xml (right wider is a failure with --fail-on wider).</summary>
 public sealed class ComparisonSummary(string left, string right, IReadOnlyList<ComparedPolicy> policies, double seconds)
 {
+    public string Left => left;
+    public string Right => right;
+    public IReadOnlyList<ComparedPolicy> Policies => policies;
+    public double Seconds => seconds;
+
     public int Count(Relation relation) => policies.Count(p => p.Relation == relation);
 
     public int Changed => policies.Count(p => p.Relation != Relation.Equal);

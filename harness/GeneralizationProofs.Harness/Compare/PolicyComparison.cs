@@ -65,9 +65,10 @@ public sealed record PolicyComparison(string Policy, string LeftName, string Rig
 /// <summary>
 /// Compares two refinements of one policy, semantically and over all strings. Each side's statements are paired with
 /// the original's by the verifier's alignment, so statement i of the left is judged against statement i of the right.
-/// "Left ⊆ right" is exactly the verifier's no-escalation obligation with right in the original's place, so it is
-/// decided by the same chunked, prefix-narrowed queries (<see cref="NoEscalationCheck"/>); a Sat answer's string is
-/// replaced by a catalog action when one tells the same difference, and every witness is re-checked by the matcher.
+/// "Left ⊆ right" is the verifier's no-escalation obligation with right in the original's place; <see cref="Containment"/>
+/// decides it: a difference the matcher proposes (a catalog action when one exists) is confirmed by one solver query,
+/// containment is proved by ground queries where a lemma lifts them and by the chunked all-strings queries elsewhere,
+/// and every witness is re-checked by the matcher.
 /// </summary>
 public sealed class PolicyComparer(ActionCatalog catalog, IReadOnlyList<ActionCatalog> laterCatalogs, IQuerySolver solver)
 {
@@ -119,22 +120,7 @@ public sealed class PolicyComparer(ActionCatalog catalog, IReadOnlyList<ActionCa
     private (Witness? Witness, string? Reason, int Queries) Difference(string label, IReadOnlyList<string> side,
         IReadOnlyList<string> other, CheckContext context)
     {
-        var outcome = NoEscalationCheck.Check(new StatementCase(label, other, side), context);
-        switch (outcome.Verdict)
-        {
-            case Verdict.Proved:
-                return (null, null, outcome.Queries);
-            case Verdict.Unknown:
-                return (null, outcome.Reason ?? "the solver gave no answer", outcome.Queries);
-        }
-        var otherGranted = catalog.Granted(other).ToHashSet(AsciiCase.EqualityComparer);
-        var fromCatalog = catalog.Granted(side).FirstOrDefault(a => !otherGranted.Contains(a));
-        var witness = fromCatalog is not null ? new Witness(fromCatalog, true) : new Witness(outcome.Counterexample!.Action, false);
-        // Never print a difference the matcher does not confirm: the solver's string must be granted by one side only.
-        return Grants(side, witness.Action) && !Grants(other, witness.Action)
-            ? (witness, null, outcome.Queries)
-            : (null, $"the witness \"{witness.Action}\" failed the matcher's re-check", outcome.Queries);
+        var answer = new Containment(catalog, context).Decide(label, side, other);
+        return (answer.Witness, answer.Reason, answer.Queries);
     }
-
-    private static bool Grants(IReadOnlyList<string> patterns, string action) => patterns.Any(p => ActionPattern.Match(p, action));
 }

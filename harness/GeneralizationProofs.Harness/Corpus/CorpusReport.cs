@@ -51,7 +51,8 @@ public static class CorpusReport
         return $"{index:D4}-{safe}.html";
     }
 
-    private const string Style = """
+    /// <summary>The report pages' style and table script, shared with the comparison report.</summary>
+    internal const string Style = """
         body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 1200px; color: #1b1f24; padding: 0 1em; }
         h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
         table { border-collapse: collapse; width: 100%; }
@@ -70,7 +71,7 @@ public static class CorpusReport
         .muted { color: #656d76; }
         """;
 
-    private const string SortScript = """
+    internal const string SortScript = """
         for (const th of document.querySelectorAll('th')) {
           th.addEventListener('click', () => {
             const table = th.closest('table'), body = table.tBodies[0], column = th.cellIndex;
@@ -99,13 +100,13 @@ public static class CorpusReport
         document.documentElement.dataset.ready = 'yes'; // the script ran to the end (checked by the browser test)
         """;
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    private static string N(double value, string format = "F0") => value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string N(double value, string format = "F0") => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Status(PolicyStatus status) => status.ToString().ToLowerInvariant();
 
-    private static string Head(string title) =>
+    internal static string Head(string title) =>
         $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title><style>{Style}</style></head><body>\n";
 
     public static string Index(CorpusSummary summary)

@@ -15,9 +15,11 @@ public static partial class ResultsBlocks
     /// <summary>
     /// Replaces the body of each block named in <paramref name="bodies"/>. With <paramref name="everyBlock"/>, a block
     /// whose name has no body is bad input (the paper asks for a table the command does not make); without it, such a
-    /// block is left as it is (a partial regeneration).
+    /// block is left as it is (a partial regeneration). Blocks named in <paramref name="ownedElsewhere"/> are another
+    /// command's (papers/peers.md holds both the peers report's and the study's) and always left as they are.
     /// </summary>
-    public static void Fill(string paper, IReadOnlyDictionary<string, string> bodies, bool everyBlock = true)
+    public static void Fill(string paper, IReadOnlyDictionary<string, string> bodies, bool everyBlock = true,
+        IReadOnlyCollection<string>? ownedElsewhere = null)
     {
         var text = File.Exists(paper) ? File.ReadAllText(paper) : throw new InputException(paper, "file", "not found");
         var filled = Block().Replace(text, m =>
@@ -27,7 +29,7 @@ public static partial class ResultsBlocks
             {
                 return m.Groups["open"].Value + body + m.Groups["close"].Value;
             }
-            return everyBlock
+            return everyBlock && ownedElsewhere?.Contains(name) != true
                 ? throw new InputException(paper, $"results:{name}", $"no such table; tables: {string.Join(", ", bodies.Keys)}")
                 : m.Value;
         });

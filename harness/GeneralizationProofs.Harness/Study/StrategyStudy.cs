@@ -66,7 +66,7 @@ public sealed class StrategyStudy(
                 unreadable.Add(e.Message);
                 return;
             }
-            Measure(policy, item.Folder, size, future);
+            Measure(policy, item.Folder, size, future, unreadable.Add);
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
         var dates = catalogsByDate.Select(c => c.Date).ToList();
@@ -86,8 +86,8 @@ public sealed class StrategyStudy(
         return new StudyResult(names, dates, sizeRows, futureRows, problems, unusedRate, seed, sample);
     }
 
-    private void Measure(PolicyDocument policy, string folder,
-        ConcurrentDictionary<(string, string), SizeFigures> size, ConcurrentDictionary<(string, string, int, int), long> future)
+    private void Measure(PolicyDocument policy, string folder, ConcurrentDictionary<(string, string), SizeFigures> size,
+        ConcurrentDictionary<(string, string, int, int), long> future, Action<string> failed)
     {
         var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
         var literals = originalPatterns.Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
@@ -107,7 +107,17 @@ public sealed class StrategyStudy(
             foreach (var strategy in strategies)
             {
                 var watch = Stopwatch.StartNew();
-                var refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused));
+                PolicyRefinement refinement;
+                try
+                {
+                    refinement = strategy.Refine(policy, new GeneralizationContext(catalog, unused));
+                }
+                catch (StrategyFailedException e)
+                {
+                    // An exec: strategy that crashed or timed out on this request: listed, and left out of its rows.
+                    failed($"{strategy.Name} failed on {policy.Name} (catalog {catalog.Date}): {e.Message}");
+                    continue;
+                }
                 var milliseconds = watch.Elapsed.TotalMilliseconds;
                 var patterns = refinement.Statements.Where(s => s.Original.IsRefinable && s.Outcome != StatementOutcome.Removed)
                     .SelectMany(s => s.Outcome == StatementOutcome.Unchanged ? s.Original.Actions : s.RefinedActions).ToList();

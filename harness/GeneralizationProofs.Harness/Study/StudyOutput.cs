@@ -32,6 +32,12 @@ public static class StudyOutput
     }
 
     /// <summary>Replaces each results block of the paper by the named table, so numbers in papers/ come only from here.</summary>
-    public static void FillPaper(string paper, IReadOnlyList<Table> tables) =>
-        ResultsBlocks.Fill(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()));
+    /// <param name="ownedElsewhere">blocks another command fills (left as they are; any other unknown name is an error).</param>
+    public static void FillPaper(string paper, IReadOnlyList<Table> tables, IReadOnlyCollection<string>? ownedElsewhere = null) =>
+        FillPaper(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()), ownedElsewhere);
+
+    /// <summary>The same with Markdown blocks by name, for results that are not tables (counterexamples).</summary>
+    public static void FillPaper(string paper, IReadOnlyDictionary<string, string> blocks,
+        IReadOnlyCollection<string>? ownedElsewhere = null) =>
+        ResultsBlocks.Fill(paper, blocks, everyBlock: true, ownedElsewhere);
 }

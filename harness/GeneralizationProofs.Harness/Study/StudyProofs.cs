@@ -8,12 +8,12 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Study;
 
-/// <summary>The study's proof column: each real strategy's claims proved on a sample of each folder.</summary>
+/// <summary>The study's proof column: each strategy's claims proved on a sample of each folder.</summary>
 public static class StudyProofs
 {
-    /// <summary>Every real strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
-    public static List<ProofFigures> Run(
-        List<string> folders, int sample, int perFolder, ActionCatalog catalog, double rate, int seed, Action<string> log)
+    /// <summary>Each strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
+    public static List<ProofFigures> Run(List<string> folders, int sample, int perFolder, IReadOnlyList<IPolicyStrategy> strategies,
+        ActionCatalog catalog, double rate, int seed, Action<string> log)
     {
         var figures = new List<ProofFigures>();
         if (perFolder == 0)
@@ -23,20 +23,14 @@ public static class StudyProofs
         using var solver = new Z3Session();
         foreach (var folder in folders)
         {
-            var files = CorpusCase.Sample(CorpusCase.Files([folder]), sample);
-            var chosen = files.Where((_, i) => i % Math.Max(1, files.Count / perFolder) == 0).Take(perFolder).ToList();
-            foreach (var strategy in Strategies.All)
+            var chosen = Chosen(folder, sample, perFolder);
+            foreach (var strategy in strategies)
             {
                 int proved = 0, refuted = 0, unknown = 0;
                 var watch = Stopwatch.StartNew();
                 foreach (var file in chosen)
                 {
-                    PolicyDocument policy;
-                    try
-                    {
-                        policy = PolicyDocument.Load(file);
-                    }
-                    catch (InputException)
+                    if (TryLoad(file) is not { } policy)
                     {
                         continue;
                     }
@@ -57,5 +51,25 @@ public static class StudyProofs
             }
         }
         return figures;
+    }
+
+    /// <summary>An evenly spread sample of <paramref name="perFolder"/> policies of a folder (after every sample-th).</summary>
+    public static List<string> Chosen(string folder, int sample, int perFolder)
+    {
+        var files = CorpusCase.Sample(CorpusCase.Files([folder]), sample);
+        return files.Where((_, i) => i % Math.Max(1, files.Count / Math.Max(1, perFolder)) == 0).Take(perFolder).ToList();
+    }
+
+    /// <summary>The policy, or null when it cannot be read (the study counts unreadable policies already).</summary>
+    public static PolicyDocument? TryLoad(string file)
+    {
+        try
+        {
+            return PolicyDocument.Load(file);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 }

@@ -44,8 +44,12 @@ public static class StudyTables
 {
     private const string Reference = "reference";
 
-    public static IReadOnlyList<Table> All(StudyResult result, IReadOnlyList<ProofFigures> proofs) =>
-        [Size(result), FutureSummary(result), FutureByPair(result), .. proofs.Count > 0 ? [Proofs(proofs)] : Array.Empty<Table>()];
+    /// <summary>Every table name bench-report can write; other commands filling the same paper leave these blocks alone.</summary>
+    public static readonly string[] Names = ["size", "future-summary", "future-by-pair", "proofs", "speed"];
+
+    public static IReadOnlyList<Table> All(StudyResult result, IReadOnlyList<ProofFigures> proofs, IReadOnlyList<SpeedFigures> speed) =>
+        [Size(result), FutureSummary(result), FutureByPair(result), .. proofs.Count > 0 ? [Proofs(proofs)] : Array.Empty<Table>(),
+            .. speed.Count > 0 ? [Speed(speed)] : Array.Empty<Table>()];
 
     public static Table Size(StudyResult result)
     {
@@ -109,6 +113,19 @@ public static class StudyTables
         ["strategy", "folder", "policies", "proved", "refuted", "unknown", "seconds"],
         proofs.Select(p => (IReadOnlyList<string>)[p.Strategy, p.Folder, N(p.Policies), N(p.Proved), N(p.Refuted), N(p.Unknown),
             p.Seconds.ToString("F1", CultureInfo.InvariantCulture)]).ToList());
+
+    public static Table Speed(IReadOnlyList<SpeedFigures> speed) => new("speed",
+        "Side-by-side speed: the same refinements by every strategy, one after another on one thread (after one untimed warm-up)",
+        ["strategy", "folder", "policies", "total ms", "× ref", "median ms", "× ref"],
+        speed.GroupBy(s => s.Folder).SelectMany(folder =>
+        {
+            var reference = folder.Single(s => s.Strategy == Reference);
+            return folder.Select(s => (IReadOnlyList<string>)[s.Strategy, s.Folder, N(s.Policies), Ms(s.TotalMilliseconds),
+                Ratio(s.TotalMilliseconds, reference.TotalMilliseconds), Ms(s.MedianMilliseconds),
+                Ratio(s.MedianMilliseconds, reference.MedianMilliseconds)]);
+        }).ToList());
+
+    private static string Ms(double milliseconds) => milliseconds.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -45,10 +45,15 @@ public static class BenchReportVerb
         {
             Description = "Markdown document whose <!-- results:NAME --> blocks are filled with the tables",
         }.OutputFile();
+        var strategies = new Option<string[]>("--strategy")
+        {
+            Description = $"a strategy to study (repeatable: {Strategies.Names}, exec:, assembly:); default: every built-in. "
+                + "The reference is always a row: every ratio is to it",
+        };
         var command = new Command("bench-report",
             "Compare the strategies on the shared catalogs and policies; write the tables papers/ includes")
         {
-            output, policies, catalogs, rate, seed, sample, proofs, paper,
+            output, policies, catalogs, rate, seed, sample, proofs, paper, strategies,
         };
         command.SetAction(r => CliCommon.Run(() =>
         {
@@ -68,23 +73,38 @@ public static class BenchReportVerb
             OutputFiles.CheckWritable(r.GetValue(paper), "--paper");
             using var tablesFolder = new StagedFolder(r.GetValue(output)!, "--out");
             var samplePolicies = Math.Max(1, r.GetValue(sample));
-            var study = new StrategyStudy(catalogsByDate, Strategies.All, r.GetValue(rate), r.GetValue(seed));
+            var studied = Studied(r, r.GetValue(strategies));
+            var study = new StrategyStudy(catalogsByDate, studied, r.GetValue(rate), r.GetValue(seed));
             var watch = Stopwatch.StartNew();
             var progress = new ProgressDisplay("refining");
             var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total));
             progress.Finish();
             Console.Error.WriteLine($"study: {watch.Elapsed.TotalSeconds:F0} s, {result.Unreadable.Count} unreadable policies");
-            var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), catalogsByDate[^1],
+            var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), studied, catalogsByDate[^1],
                 r.GetValue(rate), r.GetValue(seed), Console.Error.WriteLine);
-            var tables = StudyTables.All(result, proofFigures);
+            var speed = StudySpeed.Run(folders, samplePolicies, Math.Max(r.GetValue(proofs), 10), studied, catalogsByDate[^1],
+                r.GetValue(rate), r.GetValue(seed));
+            var tables = StudyTables.All(result, proofFigures, speed);
             tablesFolder.Writing(() => StudyOutput.Write(tablesFolder.Staging!, tables, result));
             tablesFolder.Publish();
             if (r.GetValue(paper) is { } paperFile)
             {
-                StudyOutput.FillPaper(paperFile, tables);
+                StudyOutput.FillPaper(paperFile, tables, Harness.Peers.PeersReport.TableNames);
             }
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The strategies <c>--strategy</c> names, the reference first whether named or not (the ratios are to it).</summary>
+    private static List<IPolicyStrategy> Studied(ParseResult r, string[]? names)
+    {
+        if (names is not { Length: > 0 })
+        {
+            return [.. Strategies.All];
+        }
+        var chosen = names.Distinct(StringComparer.Ordinal).Select(name => CliCommon.Strategy(r, name)).ToList();
+        return [.. chosen.Where(s => s.Name == Strategies.DefaultName).DefaultIfEmpty(Strategies.Find(Strategies.DefaultName)!),
+            .. chosen.Where(s => s.Name != Strategies.DefaultName)];
     }
 }

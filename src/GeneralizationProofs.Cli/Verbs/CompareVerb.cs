@@ -47,7 +47,10 @@ public static class CompareVerb
         };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "corpus form: folder for summary.json and junit.xml" }.OutputFolder();
+        var report = new Option<string?>("--report")
+        {
+            Description = "corpus form: folder for index.html, a page per changed policy, summary.json and junit.xml",
+        }.OutputFolder();
         var jobs = new Option<int>("--jobs")
         {
             Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,
@@ -101,13 +104,9 @@ public static class CompareVerb
             Console.Out.Write(r.GetValue(format) == "json" ? summary.Json() : summary.Text());
             if (r.GetValue(report) is { } folder)
             {
-                reportFolder.Writing(() =>
-                {
-                    File.WriteAllText(Path.Combine(reportFolder.Staging!, "summary.json"), summary.Json());
-                    File.WriteAllText(Path.Combine(reportFolder.Staging!, "junit.xml"), summary.Junit(failOnWider));
-                });
+                reportFolder.Writing(() => ComparisonReport.Write(reportFolder.Staging!, summary, failOnWider));
                 reportFolder.Publish();
-                Console.Out.WriteLine($"report: {Path.Combine(folder, "summary.json")}, {Path.Combine(folder, "junit.xml")}");
+                Console.Out.WriteLine($"report: {Path.Combine(folder, "index.html")} (and summary.json, junit.xml)");
             }
             return ExitCodes.Of(summary.Verdict(failOnWider));
         }));
