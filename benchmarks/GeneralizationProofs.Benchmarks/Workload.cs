@@ -1,7 +1,6 @@
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
-using GeneralizationProofs.Harness.Reports;
 using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 
@@ -35,8 +34,9 @@ public sealed class Workload
         var matched = Entries.SelectMany(Catalog.Matching).Distinct().Order(StringComparer.Ordinal);
         Unused = new ActionSet(matched.Where(_ => random.NextDouble() < unusedRate).ToList());
         Context = new GeneralizationContext(Catalog, Unused);
+        var quoted = string.Join(", ", Entries.Select(e => $"\"{e.Text}\""));
         Policy = PolicyDocument.FromText(
-            $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{string.Join(", ", Entries.Select(e => $"\"{e.Text}\""))}}], "Resource": "*"}]}""",
+            $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{quoted}}], "Resource": "*"}]}""",
             $"benchmark {scope}");
     }
 

@@ -4,10 +4,7 @@ using System.Xml.Linq;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.Corpus;
-using GeneralizationProofs.Harness.Reports;
-using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
-using GeneralizationProofs.Verification.Checks;
 using Xunit;
 
 namespace GeneralizationProofs.Tests;
@@ -46,7 +43,8 @@ public sealed class CorpusProofTests : IDisposable
         var files = CorpusCase.Files([Folder()]);
         var watch = Stopwatch.StartNew();
         var results = new CorpusProof(catalog, strategy, rate, seed: 1).Run(files, jobs: 2);
-        return new CorpusSummary(new CorpusSettings("aws-2026-08-21.json", catalog.Date, strategy.Name, rate, 1, 2, 1), results, watch.Elapsed.TotalSeconds);
+        return new CorpusSummary(new CorpusSettings("aws-2026-08-21.json", catalog.Date, strategy.Name, rate, 1, 2, 1), results,
+            watch.Elapsed.TotalSeconds);
     }
 
     [SkippableFact]
@@ -60,7 +58,8 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Contains("Broken.json", broken.Problem);
         Assert.Contains("Action", broken.Problem);
         Assert.Equal(Verdict.Unknown, summary.Verdict); // an unreadable policy is not a proved one
-        Assert.All(summary.Policies.Where(p => p.Status == PolicyStatus.Proved), p => Assert.True(p.UnusedActions > 0 && p.RefinedPatterns > 0));
+        Assert.All(summary.Policies.Where(p => p.Status == PolicyStatus.Proved), p => Assert.True(p.UnusedActions > 0
+            && p.RefinedPatterns > 0));
 
         var report = Path.Combine(_dir.FullName, "report");
         CorpusReport.Write(report, summary, TestData.Catalog("aws-2026-08-21.json"), Strategies.Find("reference")!);
@@ -72,7 +71,8 @@ public sealed class CorpusProofTests : IDisposable
         Assert.Contains("could not be read", File.ReadAllText(Directory.GetFiles(Path.Combine(report, "policies"), "*Broken*").Single()));
         // The explanation: every unused action it names as the reason a node is unsafe is one of this policy's unused.
         var s3Proof = summary.Proofs!.Single(p => p.Name.Contains("AmazonS3ReadOnlyAccess"));
-        var named = System.Text.RegularExpressions.Regex.Matches(s3, @"unused (\S+) starts with it").Select(m => m.Groups[1].Value).ToList();
+        var named = System.Text.RegularExpressions.Regex.Matches(s3, @"unused (\S+) starts with it").Select(m => m.Groups[1].Value)
+            .ToList();
         Assert.NotEmpty(named);
         Assert.All(named, a => Assert.True(s3Proof.Unused!.Contains(a), a));
         Assert.Contains("<h2>Refined policy</h2>", s3);

@@ -107,7 +107,8 @@ public class MutantTests
     public void CharacterMinimizerBareLiteralLosesTheLongerActionAndIsRefutedByComplete()
     {
         // Case-folded, DescribeInstances is a prefix of DescribeInstanceStatus; the unused StatusDetail makes both unsafe.
-        var catalog = new ActionCatalog(["ec2:DescribeInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeInstanceStatusDetail", "ec2:DescribeImages"]);
+        var catalog = new ActionCatalog(["ec2:DescribeInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeInstanceStatusDetail",
+            "ec2:DescribeImages"]);
         var unused = new ActionSet(["ec2:DescribeInstanceStatusDetail"]);
         var policy = PolicyWith("ec2:Describe*");
         Assert.True(RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused).Proved);
@@ -133,7 +134,8 @@ public class MutantTests
     [Fact]
     public void TokenGranularityIsNotMinimumSizeButTheCharacterTrieIs()
     {
-        var catalog = new ActionCatalog(["s3:GetAccessPoint", "s3:GetAccessGrant", "s3:GetAccelerateConfiguration", "s3:GetAccelerateStatus", "s3:GetBucketAcl"]);
+        var catalog = new ActionCatalog(["s3:GetAccessPoint", "s3:GetAccessGrant", "s3:GetAccelerateConfiguration",
+            "s3:GetAccelerateStatus", "s3:GetBucketAcl"]);
         var unused = new ActionSet(["s3:GetBucketAcl"]);
         var policy = PolicyWith("s3:Get*");
         var reference = RefineAndVerify(TriePrefixGeneralizer.Reference(), catalog, policy, unused);
@@ -189,7 +191,8 @@ public class RealStrategyProofTests
 
         var random = new Random(3);
         var services = PolicyWith("s3:*", "lambda:*", "iam:Get*", "ec2:Describe*");
-        var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("iam:Get") || a.StartsWith("ec2:Describe"))
+        var some = new ActionSet(catalog.Actions.Where(a => a.StartsWith("s3:") || a.StartsWith("lambda:") || a.StartsWith("iam:Get")
+            || a.StartsWith("ec2:Describe"))
             .Where(_ => random.NextDouble() < 0.2));
         var report = RefineAndVerify(strategy, catalog, services, some);
         Assert.True(report.Proved, ReportWriter.Text(report));
@@ -257,7 +260,8 @@ public class CorpusFindingsTests
         var catalog = TestData.Catalog("aws-2026-08-21.json");
         var policy = PolicyWith("kafka:Describe*", "kafka:DescribeConfiguration", "kafka:DescribeConfigurationRevision");
         var unused = new ActionSet(["kafka:DescribeCluster"]);
-        var refinement = new Refinement.PolicyRefiner(TriePrefixGeneralizer.Reference(), new GeneralizationContext(catalog, unused)).Refine(policy);
+        var refinement = new Refinement.PolicyRefiner(TriePrefixGeneralizer.Reference(), new GeneralizationContext(catalog, unused))
+            .Refine(policy);
         var refined = refinement.Statements[0].RefinedActions;
         Assert.DoesNotContain("kafka:DescribeConfiguration*", refined);
         Assert.Contains("kafka:DescribeConfiguration", refined);
@@ -273,10 +277,12 @@ public class CorpusFindingsTests
         var policy = PolicyWith("s3:Get*");
         using var solver = new Verification.Solver.Z3Session();
         var context = new CheckContext(catalog, ActionSet.None, TriePrefixGeneralizer.Reference(), solver);
-        var escaping = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:PutObject", "s3:GetBucket*"]), context);
+        var escaping = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:PutObject", "s3:GetBucket*"]),
+            context);
         Assert.Equal(Verdict.Refuted, escaping.Verdict);
         Assert.Equal("s3:PutObject", escaping.Counterexample!.Action);
-        var inside = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:getbucketacl", "s3:GetBucket*"]), context);
+        var inside = NoEscalationCheck.Check(new StatementCase("s", ["s3:Get*"], ["S3:GETOBJECT", "s3:getbucketacl", "s3:GetBucket*"]),
+            context);
         Assert.Equal(Verdict.Proved, inside.Verdict);
     }
 
@@ -297,7 +303,8 @@ public class CorpusFindingsTests
                 Assert.Equal(whole.Kind, narrowed.Kind);
                 if (narrowed.Witness is { } witness)
                 {
-                    Assert.True(include.Any(p => ActionPattern.Match(p, witness)) && !exclude.Any(p => ActionPattern.Match(p, witness)), witness);
+                    Assert.True(include.Any(p => ActionPattern.Match(p, witness)) && !exclude.Any(p => ActionPattern.Match(p, witness)),
+                        witness);
                 }
             }
         }

@@ -97,7 +97,8 @@ public static class CaseGenerators
             UnknownKey: random.Next(6) == 0);
     }
 
-    /// <summary>One Action entry: literals, prefix globs, <c>svc:*</c>, <c>*</c>, <c>?</c>, leading and inner <c>*</c>, duplicates, unknown names.</summary>
+    /// <summary>One Action entry: literals, prefix globs, <c>svc:*</c>, <c>*</c>, <c>?</c>, leading and inner <c>*</c>, duplicates, unknown
+    /// names.</summary>
     private static string Entry(Random random, IReadOnlyList<string> catalog, IReadOnlyList<string> earlier)
     {
         var action = catalog[random.Next(catalog.Count)];
@@ -147,13 +148,15 @@ public static class CaseGenerators
     public static string Malformed(Random random, string valid)
     {
         string[] wrongValues = ["5", "null", "true", "[]", "{}", "\"\"", "[[[[1]]]]", "\"Maybe\"", "-0.5e99", "\"\\ud800\""];
-        string[] keys = ["Statement", "Effect", "Action", "NotAction", "Version", "document", "PolicyVersion", "Document", "serviceNamespace", "actions", "services"];
+        string[] keys = ["Statement", "Effect", "Action", "NotAction", "Version", "document", "PolicyVersion", "Document",
+            "serviceNamespace", "actions", "services"];
         return random.Next(7) switch
         {
             0 => valid[..random.Next(valid.Length)],
             1 => ReplaceOne(random, valid, Pick(random, Breakers)),
             2 => valid.Insert(random.Next(valid.Length), Pick(random, Breakers).ToString()),
-            3 => System.Text.RegularExpressions.Regex.Replace(valid, $"\"{Pick(random, keys)}\"\\s*:\\s*(\"[^\"]*\"|\\[[^\\]]*\\]|\\{{[^}}]*\\}})",
+            3 => System.Text.RegularExpressions.Regex.Replace(valid,
+                $"\"{Pick(random, keys)}\"\\s*:\\s*(\"[^\"]*\"|\\[[^\\]]*\\]|\\{{[^}}]*\\}})",
                 m => m.Value[..(m.Value.IndexOf(':') + 1)] + Pick(random, wrongValues)),
             4 => Pick(random, wrongValues),
             5 => $"{{\"{Pick(random, keys)}\": {Pick(random, wrongValues)}}}",

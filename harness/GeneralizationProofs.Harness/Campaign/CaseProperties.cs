@@ -5,18 +5,9 @@ using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
-using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Campaign;
-
-/// <summary>What one property said about one case; a refutation or unknown says why in one readable message.</summary>
-public sealed record CaseResult(Verdict Verdict, string Message = "")
-{
-    public static readonly CaseResult Holds = new(Verdict.Proved);
-    public static CaseResult Fails(string message) => new(Verdict.Refuted, message);
-    public static CaseResult Unknown(string message) => new(Verdict.Unknown, message);
-}
 
 /// <summary>
 /// The properties every strategy is checked against on random cases (issue 4). "claims" asks the verifier with the
@@ -31,7 +22,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
     private Z3Session? _z3;
     private AutomatonSolver? _automata;
 
-    public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case", "json-reader"];
+    public static readonly string[] Names = ["claims", "differential", "empty-unused", "monotone", "idempotent", "order-and-case",
+        "json-reader"];
 
     /// <remarks>A strategy that fails to answer (an external process) leaves the case unknown: never held, never refuted.</remarks>
     public CaseResult Check(string property, IPolicyStrategy strategy, RandomCase c, int seed)
@@ -172,7 +164,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         {
             if (!before[i].SetEquals(refined[i]))
             {
-                return CaseResult.Fails($"with no unused action, statement {i} lost [{Describe(before[i].Except(refined[i]))}] and gained [{Describe(refined[i].Except(before[i]))}]");
+                return CaseResult.Fails($"with no unused action, statement {i} lost [{Describe(before[i].Except(refined[i]))}] "
+                    + $"and gained [{Describe(refined[i].Except(before[i]))}]");
             }
         }
         return CaseResult.Holds;
@@ -191,7 +184,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         {
             if (!moreUnused[i].IsSubsetOf(fewer[i]))
             {
-                return CaseResult.Fails($"with more unused [{Describe(more.Actions.Except(c.Unused))}], statement {i} grants more: [{Describe(moreUnused[i].Except(fewer[i]))}]");
+                return CaseResult.Fails($"with more unused [{Describe(more.Actions.Except(c.Unused))}], "
+                    + $"statement {i} grants more: [{Describe(moreUnused[i].Except(fewer[i]))}]");
             }
         }
         return CaseResult.Holds;
@@ -208,7 +202,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         return onceText == twice ? CaseResult.Holds : CaseResult.Fails($"refining twice differs:\n{onceText}---\n{twice}");
     }
 
-    /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language alone.</summary>
+    /// <summary>Reversing the statements and changing the letter case of every entry leaves each statement's catalog language
+    /// alone.</summary>
     public CaseResult OrderAndCase(IPolicyStrategy strategy, RandomCase c, int seed)
     {
         var random = new Random(seed);
@@ -216,7 +211,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         var unused = c.UnusedSet();
         var variant = c with
         {
-            Statements = c.Statements.Reverse().Select(s => s with { Actions = s.Actions.Select(a => CaseGenerators.CaseVariant(random, a)).ToList() }).ToList(),
+            Statements = c.Statements.Reverse()
+                .Select(s => s with { Actions = s.Actions.Select(a => CaseGenerators.CaseVariant(random, a)).ToList() }).ToList(),
         };
         var original = GrantedPerStatement(Refine(strategy, catalog, c.Policy(), unused), catalog);
         var changed = GrantedPerStatement(Refine(strategy, catalog, variant.Policy(), unused), catalog);
@@ -225,7 +221,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         {
             if (!original[i].SetEquals(changed[i]))
             {
-                return CaseResult.Fails($"reordered and re-cased, statement {i} grants [{Describe(changed[i].Except(original[i]))}] more and [{Describe(original[i].Except(changed[i]))}] less");
+                return CaseResult.Fails($"reordered and re-cased, statement {i} grants [{Describe(changed[i].Except(original[i]))}] "
+                    + $"more and [{Describe(original[i].Except(changed[i]))}] less");
             }
         }
         return CaseResult.Holds;
@@ -241,7 +238,8 @@ public sealed class CaseProperties(IQuerySolver solver) : IDisposable
         (string Name, string Valid, Action<string> Read)[] readers =
         [
             ("policy", c.PolicyJson(), text => PolicyDocument.FromText(text, "malformed.json")),
-            ("unused", unusedJson, text => UnusedActions.Read(JsonInput.Parse(text, "malformed.json"), "malformed.json", catalog, false, out _)),
+            ("unused", unusedJson, text => UnusedActions.Read(JsonInput.Parse(text, "malformed.json"), "malformed.json", catalog, false,
+                out _)),
             ("catalog", catalogJson, text => ActionCatalog.Parse(JsonInput.Parse(text, "malformed.json"), "malformed.json")),
         ];
         for (var i = 0; i < 12; i++)

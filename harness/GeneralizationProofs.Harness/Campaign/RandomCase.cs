@@ -7,15 +7,6 @@ using GeneralizationProofs.Policy;
 
 namespace GeneralizationProofs.Harness.Campaign;
 
-/// <summary>One statement of a generated policy, with the shapes IAM allows.</summary>
-public sealed record RandomStatement(
-    IReadOnlyList<string> Actions,
-    bool Deny = false,
-    bool NotAction = false,
-    bool ActionAsString = false,
-    bool Condition = false,
-    bool UnknownKey = false);
-
 /// <summary>
 /// A generated refinement problem: a small catalog, a policy over it, and the unused actions (catalog actions, as
 /// the analyzer reports them). Plain data, so it prints readably and shrinks by dropping parts.
@@ -67,7 +58,8 @@ public sealed record RandomCase(
         return catalog.Where(granted.Contains).ToList(); // in the generator's order, so seeded cases stay the same
     }
 
-    /// <summary>The smaller cases a failing case is retried as: fewer statements, entries, unused and catalog actions, plainer shapes.</summary>
+    /// <summary>The smaller cases a failing case is retried as: fewer statements, entries, unused and catalog actions, plainer
+    /// shapes.</summary>
     public IEnumerable<RandomCase> Shrink()
     {
         for (var i = 0; i < Statements.Count && Statements.Count > 1; i++)

@@ -6,9 +6,6 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Compare;
 
-/// <summary>One direction of a comparison: a string <c>side</c> grants and <c>other</c> does not (null: none), or why unknown.</summary>
-public sealed record ContainmentAnswer(Witness? Witness, string? Reason, int Queries);
-
 /// <summary>
 /// Decides L(side) ⊆ L(other) for one statement pair, with the solver, in as few queries as the languages allow.
 /// <para>A difference is proposed by the core matcher and confirmed by one solver query: catalog actions side grants

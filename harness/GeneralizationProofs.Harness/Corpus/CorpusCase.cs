@@ -24,7 +24,8 @@ public static class CorpusCase
         var files = folders.SelectMany(folder => Directory.Exists(folder)
                 ? Directory.GetFiles(folder).Order(StringComparer.Ordinal)
                 : throw new InputException(folder, "folder", "not found"))
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md",
+                StringComparison.OrdinalIgnoreCase))
             .ToList();
         skipped = files.Where(f => !FileKind.IsRegular(f)).ToList();
         return skipped.Count == 0 ? files : files.Except(skipped).ToList();

@@ -2,43 +2,10 @@ using System.Diagnostics;
 using GeneralizationProofs.Catalog;
 using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Policy;
-using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
-using GeneralizationProofs.Verification.Checks;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Corpus;
-
-/// <summary>
-/// One policy of a corpus run: how it was refined and what the verifier said. <see cref="Refinement"/>,
-/// <see cref="Report"/> and <see cref="Unused"/> are null only for an unreadable policy, whose <see cref="Problem"/>
-/// says why.
-/// </summary>
-public sealed record PolicyProof(
-    string File,
-    string Name,
-    Verdict Verdict,
-    string? Problem,
-    int GrantedActions,
-    int UnusedActions,
-    int OriginalPatterns,
-    int RefinedPatterns,
-    double RefineMs,
-    double ProveMs,
-    PolicyRefinement? Refinement,
-    VerificationReport? Report,
-    ActionSet? Unused)
-{
-    /// <summary>How a report shows the policy: its verdict, or "unreadable" for a policy that could not be read.</summary>
-    /// <remarks>A policy read whose strategy failed (an external process) has its unused set but no report: unknown.</remarks>
-    public PolicyStatus Status => Report is not null ? (PolicyStatus)Verdict : Unused is null ? PolicyStatus.Unreadable : PolicyStatus.Unknown;
-
-    /// <summary>Refinement plus proof.</summary>
-    public double Milliseconds => RefineMs + ProveMs;
-}
-
-/// <summary>A policy's verdict as reports count it: the three verdicts, and the policies that could not be read (not proved).</summary>
-public enum PolicyStatus { Proved = Verdict.Proved, Refuted = Verdict.Refuted, Unknown = Verdict.Unknown, Unreadable }
 
 /// <summary>
 /// Regression proofs over real policies: each policy gets a seeded unused set drawn from the actions it grants

@@ -8,7 +8,6 @@ using GeneralizationProofs.Patterns;
 using GeneralizationProofs.Policy;
 using GeneralizationProofs.Refinement;
 using GeneralizationProofs.Verification;
-using GeneralizationProofs.Verification.Checks;
 
 namespace GeneralizationProofs.Harness.Corpus;
 
@@ -114,7 +113,8 @@ public static class CorpusReport
         var s = summary.Settings;
         var sb = new StringBuilder(Head("genproof corpus report"));
         sb.Append("<h1>Regression proofs over the policy corpus</h1>\n");
-        sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), unused rate {N(s.UnusedRate, "0.##")}, ")
+        sb.Append($"<p>Strategy <b>{E(s.Strategy)}</b>, catalog {E(s.Catalog)} ({E(s.CatalogDate)}), ")
+          .Append($"unused rate {N(s.UnusedRate, "0.##")}, ")
           .Append($"seed {s.Seed}{(s.Sample > 1 ? $", every {s.Sample}th policy" : "")}")
           .Append($"{(s.Shard is { } shard ? $", shard {shard}" : "")}, ")
           .Append($"{s.Jobs} jobs, {E(summary.Solver)}. ")
@@ -143,15 +143,19 @@ public static class CorpusReport
             }
             sb.Append("</ul>\n");
         }
-        sb.Append("<h2>Policies</h2>\n<p class=\"muted\">Click a column to sort; type to filter (e.g. <code>refuted</code> or a policy name).</p>\n");
+        sb.Append("<h2>Policies</h2>\n")
+          .Append("<p class=\"muted\">Click a column to sort; type to filter (e.g. <code>refuted</code> or a policy name).</p>\n");
         sb.Append("<input id=\"filter\" placeholder=\"filter\" aria-label=\"filter policies\">\n");
-        sb.Append("<table id=\"policies\"><thead><tr><th>policy</th><th>status</th><th class=\"num\">granted</th><th class=\"num\">unused</th>")
-          .Append("<th class=\"num\">patterns before</th><th class=\"num\">patterns after</th><th class=\"num\">refine ms</th><th class=\"num\">prove ms</th></tr></thead><tbody>\n");
+        sb.Append("<table id=\"policies\"><thead><tr><th>policy</th><th>status</th>")
+          .Append("<th class=\"num\">granted</th><th class=\"num\">unused</th>")
+          .Append("<th class=\"num\">patterns before</th><th class=\"num\">patterns after</th>")
+          .Append("<th class=\"num\">refine ms</th><th class=\"num\">prove ms</th></tr></thead><tbody>\n");
         foreach (var p in summary.Policies)
         {
             sb.Append($"<tr><td><a href=\"policies/{p.Page}\">{E(p.Id)}</a></td><td class=\"{Status(p.Status)}\">{Status(p.Status)}</td>")
-              .Append($"<td class=\"num\">{p.GrantedActions}</td><td class=\"num\">{p.UnusedActions}</td><td class=\"num\">{p.OriginalPatterns}</td>")
-              .Append($"<td class=\"num\">{p.RefinedPatterns}</td><td class=\"num\" data-v=\"{N(p.RefineMs, "F3")}\">{N(p.RefineMs, "F1")}</td>")
+              .Append($"<td class=\"num\">{p.GrantedActions}</td><td class=\"num\">{p.UnusedActions}</td>")
+              .Append($"<td class=\"num\">{p.OriginalPatterns}</td><td class=\"num\">{p.RefinedPatterns}</td>")
+              .Append($"<td class=\"num\" data-v=\"{N(p.RefineMs, "F3")}\">{N(p.RefineMs, "F1")}</td>")
               .Append($"<td class=\"num\" data-v=\"{N(p.ProveMs, "F3")}\">{N(p.ProveMs)}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n<p class=\"muted\">Also in this folder: <a href=\"summary.json\">summary.json</a>, ")
@@ -182,10 +186,12 @@ public static class CorpusReport
                 : $"<p>The strategy gave no refinement of this policy, so nothing was proved: {E(p.Problem)}</p>\n");
             return sb.Append("</body></html>\n").ToString();
         }
-        sb.Append($"<p>{p.GrantedActions} catalog actions granted, {p.UnusedActions} of them marked unused; {p.OriginalPatterns} action patterns before, ")
+        sb.Append($"<p>{p.GrantedActions} catalog actions granted, {p.UnusedActions} of them marked unused; ")
+          .Append($"{p.OriginalPatterns} action patterns before, ")
           .Append($"{p.RefinedPatterns} after. Refined in {N(p.RefineMs, "F1")} ms, proved in {N(p.ProveMs)} ms.</p>\n");
 
-        sb.Append("<h2>Proofs</h2>\n<table><thead><tr><th>property</th><th>outcome</th><th class=\"num\">queries</th><th class=\"num\">ms</th></tr></thead><tbody>\n");
+        sb.Append("<h2>Proofs</h2>\n<table><thead><tr><th>property</th><th>verdict</th>")
+          .Append("<th class=\"num\">queries</th><th class=\"num\">ms</th></tr></thead><tbody>\n");
         foreach (var property in report.Properties)
         {
             var outcome = property.Verdict.ToString().ToLowerInvariant();
@@ -195,13 +201,15 @@ public static class CorpusReport
         sb.Append("</tbody></table>\n");
         if (p.Status != PolicyStatus.Proved)
         {
-            sb.Append("<h2>Counterexamples and reasons</h2>\n<pre>").Append(E(ReportWriter.Text(report, withEvidence: false))).Append("</pre>\n");
+            sb.Append("<h2>Counterexamples and reasons</h2>\n<pre>").Append(E(ReportWriter.Text(report, withEvidence: false)))
+                .Append("</pre>\n");
         }
 
         sb.Append("<h2>Refinement</h2>\n<pre>");
         foreach (var line in RefinementOutput.Diff(refinement).Split('\n'))
         {
-            var css = line.StartsWith("+++") || line.StartsWith("---") ? "muted" : line.StartsWith('+') ? "add" : line.StartsWith('-') ? "del" : line.StartsWith("@@") ? "hunk" : null;
+            var css = line.StartsWith("+++") || line.StartsWith("---") ? "muted" : line.StartsWith('+') ? "add" : line.StartsWith('-')
+                ? "del" : line.StartsWith("@@") ? "hunk" : null;
             sb.Append(css is null ? E(line) : $"<span class=\"{css}\">{E(line)}</span>").Append('\n');
         }
         sb.Append("</pre>\n");

@@ -5,9 +5,6 @@ using GeneralizationProofs.Verification;
 
 namespace GeneralizationProofs.Harness.Corpus;
 
-/// <summary>One property's figures on one policy of a corpus run.</summary>
-public sealed record PropertyFigure(string Property, Verdict Outcome, int Queries, double Milliseconds);
-
 /// <summary>
 /// One policy of a corpus run as the reports show it: everything summary.json, junit.xml, sarif.json and index.html
 /// say about it, and nothing they do not. It is written to summary.json and read back from it, which is what lets
@@ -103,7 +100,7 @@ public sealed record PolicyEntry(
         ["properties"] = new JsonArray(Properties.Select(x => (JsonNode)new JsonObject
         {
             ["property"] = x.Property,
-            ["outcome"] = Verdicts.Name(x.Outcome),
+            ["verdict"] = Verdicts.Name(x.Verdict),
             ["queries"] = x.Queries,
             ["milliseconds"] = Math.Round(x.Milliseconds, 2),
         }).ToArray()),
@@ -128,7 +125,7 @@ public sealed record PolicyEntry(
             ReportJson.Double(node, "refineMilliseconds", file),
             ReportJson.Double(node, "proveMilliseconds", file),
             ReportJson.Array(node, "properties", file).Select(x => new PropertyFigure(
-                ReportJson.String(x, "property", file), ReportJson.Verdict(x, "outcome", file),
+                ReportJson.String(x, "property", file), ReportJson.Verdict(x, "verdict", file),
                 ReportJson.Int(x, "queries", file), ReportJson.Double(x, "milliseconds", file))).ToList(),
             ReportJson.Array(node, "findings", file).Select(f => Finding.FromJson(f, file)).ToList());
     }

@@ -7,18 +7,9 @@ using GeneralizationProofs.Harness.Campaign;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Harness.External;
 using GeneralizationProofs.Harness.Study;
-using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Peers;
-
-/// <summary>How the peers are judged: campaign size and seed, and the corpus sample.</summary>
-public sealed record PeersSettings(int Cases, int Seed, int MaxActions, string CatalogFile, double UnusedRate, int Sample,
-    IReadOnlyList<string> PolicyFolders, double StrategyTimeoutSeconds = 30);
-
-/// <summary>One peer's findings: one campaign per claimed property, and the corpus sample's proofs.</summary>
-public sealed record PeerFindings(string Peer, IReadOnlyList<(PropertyKind Claim, CampaignResult Result)> Campaigns,
-    IReadOnlyList<PolicyProof> Corpus, double CorpusSeconds);
 
 /// <summary>
 /// The defects the harness finds in external minimizers (issue 14), written for <c>papers/peers.md</c> by

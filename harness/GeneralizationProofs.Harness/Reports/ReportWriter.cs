@@ -18,7 +18,9 @@ public static class ReportWriter
         sb.Append($"{"property",-20} {"claimed",-9} {"verdict",-9} {"queries",8} {"time",10}\n");
         foreach (var p in report.Properties)
         {
-            sb.Append($"{PropertyKinds.Label(p.Property),-20} {(p.Claimed ? "yes" : "no (measured)"),-9} {Verdicts.Name(p.Verdict),-9} {p.Queries,8} {p.Milliseconds,8:F0} ms\n");
+            var claimed = p.Claimed ? "yes" : "no (measured)";
+            sb.Append($"{PropertyKinds.Label(p.Property),-20} {claimed,-9} {Verdicts.Name(p.Verdict),-9} ")
+              .Append($"{p.Queries,8} {p.Milliseconds,8:F0} ms\n");
         }
         foreach (var problem in report.StructureProblems)
         {
@@ -61,7 +63,8 @@ public static class ReportWriter
         }
         sb.Append(report.Verdict switch
         {
-            Verdict.Proved when report.GrantsUnused => "RESULT: every claimed property PROVED, but unused actions remain granted (sound not claimed)\n",
+            Verdict.Proved when report.GrantsUnused
+                => "RESULT: every claimed property PROVED, but unused actions remain granted (sound not claimed)\n",
             Verdict.Proved => "RESULT: every claimed property PROVED\n",
             Verdict.Refuted => "RESULT: REFUTED (see the counterexamples above)\n",
             _ => "RESULT: UNKNOWN: not proved (see the reasons above)\n",

@@ -9,28 +9,6 @@ using GeneralizationProofs.Refinement;
 
 namespace GeneralizationProofs.Harness.Study;
 
-/// <summary>One strategy's figures on one policy folder, refined against the newest catalog.</summary>
-public sealed record SizeFigures(
-    string Strategy, string Folder, int Policies, long Patterns, long Characters, int OverLimit, double RefineMilliseconds,
-    int OverAfterSplit = 0, int SplitParts = 0);
-
-/// <summary>
-/// Future permissiveness of one strategy (or of the original policies) on one folder: refined with the catalog of
-/// <see cref="BaseDate"/>, the actions of the <see cref="LaterDate"/> catalog that the output grants although the
-/// kept set did not contain them (actions the original names literally are not counted: they were asked for).
-/// </summary>
-public sealed record FutureFigures(string Strategy, string Folder, string BaseDate, string LaterDate, long Actions);
-
-public sealed record StudyResult(
-    IReadOnlyList<string> Strategies,
-    IReadOnlyList<string> CatalogDates,
-    IReadOnlyList<SizeFigures> Size,
-    IReadOnlyList<FutureFigures> Future,
-    IReadOnlyList<string> Unreadable,
-    double UnusedRate,
-    int Seed,
-    int Sample);
-
 /// <summary>
 /// The strategy comparison of issue 5 on real data: every policy of the given folders, refined by every strategy
 /// against every catalog with a seeded share of its granted actions unused (<see cref="CorpusCase"/>).

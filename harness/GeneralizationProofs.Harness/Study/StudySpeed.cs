@@ -6,9 +6,6 @@ using GeneralizationProofs.Policy;
 
 namespace GeneralizationProofs.Harness.Study;
 
-/// <summary>One strategy's refinement time on the same policies as every other strategy, in one sequential run.</summary>
-public sealed record SpeedFigures(string Strategy, string Folder, int Policies, double TotalMilliseconds, double MedianMilliseconds);
-
 /// <summary>
 /// Side-by-side speed: the same refinements (policy, catalog, unused set) by every strategy, one after another on each
 /// policy, on one thread, so the machine's load weighs on every strategy alike; a peer's figure divided by the

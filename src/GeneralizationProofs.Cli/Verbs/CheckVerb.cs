@@ -17,14 +17,19 @@ public static class CheckVerb
     {
         var strategy = CliCommon.StrategyOption(withMutants: true);
         var cases = new Option<int>("--cases") { Description = "random cases to run", DefaultValueFactory = _ => 200 }.AtLeast(1);
-        var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "campaign seed (case i of seed s is always the same case)",
+            DefaultValueFactory = _ => 1 };
         var maxActions = new Option<int>("--max-actions") { Description = "largest generated catalog", DefaultValueFactory = _ => 24 }
             .AtLeast(1);
         var only = new Option<int?>("--case") { Description = "replay only this case index of the seed" }.AtLeast(0);
-        var properties = new Option<string?>("--properties") { Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}" };
+        var properties = new Option<string?>("--properties")
+        {
+            Description = $"comma-separated subset of: {string.Join(", ", CaseProperties.Names)}",
+        };
         var shardOption = CliCommon.ShardOption("cases whose index");
         var engine = CliCommon.EngineOption(EngineChoice.Both);
-        var command = new Command("check", "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
+        var command = new Command("check",
+            "Run a property campaign against a strategy: claims proved, encoding = matcher, metamorphic relations, readers")
         {
             strategy, cases, seed, maxActions, only, properties, engine, shardOption,
         };
@@ -67,14 +72,16 @@ public static class CheckVerb
         return command;
     }
 
-    private static int Replay(PropertyCampaign campaign, Generalization.IPolicyStrategy strategy, int seed, int index, IReadOnlyList<string> names)
+    private static int Replay(PropertyCampaign campaign, Generalization.IPolicyStrategy strategy, int seed, int index,
+        IReadOnlyList<string> names)
     {
         Console.Out.Write($"case {index} of seed {seed}:\n{campaign.Case(seed, index)}");
         var verdicts = new List<Verdict>();
         foreach (var name in names)
         {
             var result = campaign.Check(name, strategy, seed, index);
-            Console.Out.WriteLine($"{name}: {result.Verdict}{(result.Message.Length > 0 ? "\n  " + result.Message.Replace("\n", "\n  ") : "")}");
+            var message = result.Message.Length > 0 ? "\n  " + result.Message.Replace("\n", "\n  ") : "";
+            Console.Out.WriteLine($"{name}: {result.Verdict}{message}");
             verdicts.Add(result.Verdict);
         }
         return ExitCodes.Of(Verdicts.All(verdicts));

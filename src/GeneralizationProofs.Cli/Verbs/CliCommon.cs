@@ -5,32 +5,19 @@ using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness;
 using GeneralizationProofs.Harness.External;
 using GeneralizationProofs.Policy;
-using GeneralizationProofs.Verification;
 using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Cli.Verbs;
 
-/// <summary>Exit codes (conventions): 0 ok or proved, 1 refuted, 2 unknown or bad input. The only place a verdict becomes one.</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Refuted = 1;
-    public const int UnknownOrBadInput = 2;
-
-    public static int Of(Verdict verdict) => verdict switch
-    {
-        Verdict.Proved => Ok,
-        Verdict.Refuted => Refuted,
-        _ => UnknownOrBadInput,
-    };
-}
-
 /// <summary>Options several verbs share, and the one place that turns bad input into a message and exit code 2.</summary>
 public static class CliCommon
 {
-    public static Option<string> PolicyOption() => new("--policy") { Description = "IAM policy JSON (bare, or a corpus wrapper)", Required = true };
-    public static Option<string> UnusedOption() => new("--unused") { Description = "unused actions: the analyzer's list or a finding", Required = true };
-    public static Option<string> CatalogOption(bool required = true) => new("--catalog") { Description = "action catalog JSON ({\"services\": {...}})", Required = required };
+    public static Option<string> PolicyOption() => new("--policy") { Description = "IAM policy JSON (bare, or a corpus wrapper)",
+        Required = true };
+    public static Option<string> UnusedOption() => new("--unused") { Description = "unused actions: the analyzer's list or a finding",
+        Required = true };
+    public static Option<string> CatalogOption(bool required = true)
+        => new("--catalog") { Description = "action catalog JSON ({\"services\": {...}})", Required = required };
 
     /// <summary>
     /// <c>--strategy</c>. The mutants (deliberately broken) are offered only by the verbs that judge a strategy's
@@ -82,7 +69,8 @@ public static class CliCommon
         Description = "leave out unused actions the catalog does not list (default: refuse, the catalog is stale)",
     };
 
-    public static Option<string[]> PolicyFoldersOption() => new("--policies") { Description = "policy folder (repeatable); default: both shared folders" };
+    public static Option<string[]> PolicyFoldersOption()
+        => new("--policies") { Description = "policy folder (repeatable); default: both shared folders" };
 
     /// <summary>The folders given, else both shared policy folders.</summary>
     public static List<string> PolicyFolders(string[]? given) => given is { Length: > 0 }
@@ -155,7 +143,8 @@ public static class CliCommon
             return PluginStrategy.Load(name[PluginStrategy.Prefix.Length..]);
         }
         return Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
-            ?? throw new InputException("--strategy", InputException.Shown(name), $"unknown strategy; known: {Strategies.Names}, {ExternalForms}");
+            ?? throw new InputException("--strategy", InputException.Shown(name),
+                $"unknown strategy; known: {Strategies.Names}, {ExternalForms}");
     }
 
     private static PropertyKind Claims(string? list)
@@ -182,7 +171,8 @@ public static class CliCommon
             : result;
     }
 
-    /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack trace.</summary>
+    /// <summary>Runs a verb body: bad input (or a missing Z3 library) becomes one line on stderr and exit code 2, never a stack
+    /// trace.</summary>
     public static int Run(Func<int> body)
     {
         try

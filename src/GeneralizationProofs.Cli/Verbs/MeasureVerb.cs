@@ -22,7 +22,8 @@ public static class MeasureVerb
     {
         var catalog = CliCommon.CatalogOption();
         var patterns = new Option<string>("--patterns") { Description = "comma-separated Action entries", DefaultValueFactory = _ => "*" };
-        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused", DefaultValueFactory = _ => 0.2 }
+        var rate = new Option<double>("--unused-rate") { Description = "share of matched catalog actions marked unused",
+            DefaultValueFactory = _ => 0.2 }
             .Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var runs = new Option<int>("--runs") { Description = "repetitions for the medians", DefaultValueFactory = _ => 15 }.AtLeast(1);
@@ -50,7 +51,8 @@ public static class MeasureVerb
                 loads.Add(watch.Elapsed.TotalMilliseconds);
             }
             var entries = r.GetValue(patterns)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var matched = entries.SelectMany(e => actions.Matching(new Patterns.ActionPattern(e))).Distinct().Order(StringComparer.Ordinal).ToList();
+            var matched = entries.SelectMany(e => actions.Matching(new Patterns.ActionPattern(e))).Distinct()
+                .Order(StringComparer.Ordinal).ToList();
             var random = new Random(r.GetValue(seed));
             var unused = new ActionSet(matched.Where(_ => random.NextDouble() < r.GetValue(rate)));
             // Built as nodes: a pattern with a quote or a backslash is an entry, not broken JSON.
@@ -74,9 +76,12 @@ public static class MeasureVerb
                 refinement = generalizer.Refine(policy, context);
                 refines.Add(watch.Elapsed.TotalMilliseconds);
             }
-            Console.Out.WriteLine($"catalog {actions.Date}: {actions.Count} actions; patterns {string.Join(",", entries)}: {matched.Count} matched, {unused.Count} unused (seed {r.GetValue(seed)})");
+            Console.Out.WriteLine($"catalog {actions.Date}: {actions.Count} actions; patterns {string.Join(",", entries)}: "
+                + $"{matched.Count} matched, {unused.Count} unused (seed {r.GetValue(seed)})");
             Console.Out.WriteLine($"catalog load: median {Statistics.Median(loads):F1} ms over {loads.Count} runs");
-            Console.Out.WriteLine($"refine ({generalizer.Name}): median {Statistics.Median(refines):F1} ms over {refines.Count} runs, {refinement.Statements.Sum(s => s.RefinedActions.Count)} output patterns");
+            var outputs = refinement.Statements.Sum(s => s.RefinedActions.Count);
+            Console.Out.WriteLine($"refine ({generalizer.Name}): median {Statistics.Median(refines):F1} ms over {refines.Count} runs, "
+                + $"{outputs} output patterns");
             if (r.GetValue(noVerify))
             {
                 return ExitCodes.Ok;

@@ -21,7 +21,8 @@ public static class RefineVerb
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var format = new Option<string>("--format")
         {
-            Description = "policy | diff | recommendation | explain (why each wildcard became what it did)", DefaultValueFactory = _ => "policy",
+            Description = "policy | diff | recommendation | explain (why each wildcard became what it did)",
+            DefaultValueFactory = _ => "policy",
         };
         format.AcceptOnlyFromAmong("policy", "diff", "recommendation", "explain");
         var noColor = new Option<bool>("--no-color")
@@ -29,7 +30,10 @@ public static class RefineVerb
             Description = "no colour in --format explain (also NO_COLOR, or output not a terminal)",
         };
         var output = new Option<string?>("--out") { Description = "write to this file (atomically) instead of stdout" }.OutputFile();
-        var verify = new Option<bool>("--verify") { Description = "prove the refinement first; print nothing unless every claimed property is proved" };
+        var verify = new Option<bool>("--verify")
+        {
+            Description = "prove the refinement first; print nothing unless every claimed property is proved",
+        };
         var resourceArn = new Option<string?>("--resource-arn")
         {
             Description = "principal ARN for the recommendation (default: the finding's resource)",

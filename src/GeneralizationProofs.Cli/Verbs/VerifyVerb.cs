@@ -20,7 +20,8 @@ public static class VerifyVerb
         var strategy = CliCommon.StrategyOption(withMutants: true);
         var properties = new Option<string?>("--properties")
         {
-            Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size (default: the strategy's claims)",
+            Description = "comma-separated: sound, no-escalation, complete, maximal, non-redundant, minimum-size "
+                + "(default: the strategy's claims)",
         };
         var format = new Option<string>("--format")
         {
@@ -28,11 +29,16 @@ public static class VerifyVerb
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
-        var smtOut = new Option<string?>("--smt-out") { Description = "write every obligation as a standalone SMT-LIB2 file in this folder" }
-            .OutputFolder();
+        var smtOut = new Option<string?>("--smt-out")
+        {
+            Description = "write every obligation as a standalone SMT-LIB2 file in this folder",
+        }.OutputFolder();
         var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
             .AtLeast(1u);
-        var rlimit = new Option<uint>("--rlimit") { Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown" };
+        var rlimit = new Option<uint>("--rlimit")
+        {
+            Description = "Z3 resource limit per query (deterministic; 0 = none); exceeding it is Unknown",
+        };
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var splitParts = new Option<string[]>("--split-parts")
         {

@@ -2,21 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace GeneralizationProofs.Policy;
 
-/// <summary>Where a policy is attached decides its size limit (spec §6).</summary>
-public enum PolicyType { Managed, InlineUser, InlineGroup, InlineRole }
-
-/// <summary>A policy's size as IAM counts it, against the limit of its type.</summary>
-public sealed record SizeReport(int Characters, int Limit, PolicyType Type)
-{
-    public bool Over => Characters > Limit;
-
-    public string TypeName => PolicySize.Name(Type);
-
-    /// <summary>The note refine prints on stderr: "size: N of LIMIT characters (managed)", plus how far over.</summary>
-    public string Note => $"size: {Characters:N0} of {Limit:N0} characters ({TypeName})"
-        + (Over ? $", over the limit by {Characters - Limit:N0}" : "");
-}
-
 /// <summary>
 /// The one place that computes a policy's size and limit. IAM counts the characters of the policy text not counting
 /// whitespace (spec §6: managed 6,144; inline user 2,048, group 5,120, role 10,240). The count is taken over the JSON

@@ -13,9 +13,9 @@ namespace GeneralizationProofs.Verification.Checks;
 /// <para>The wildcards are grouped by the original patterns they are compatible with, in chunks of at most
 /// <see cref="ChunkSize"/> patterns; each chunk is one query x ∈ ∪chunk ∩ ¬∪P', where P' are the original patterns
 /// whose literal prefix is compatible with some chunk member. Fewer patterns on the excluded side make a query harder to
-/// refute, so Unsat still proves the chunk; and a witness x starts with some member's literal prefix, so every original pattern that could match x
-/// is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver cannot answer is retried
-/// one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
+/// refute, so Unsat still proves the chunk; and a witness x starts with some member's literal prefix, so every original
+/// pattern that could match x is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver
+/// cannot answer is retried one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
 /// </summary>
 public static class NoEscalationCheck
 {

@@ -4,22 +4,6 @@ using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Verification.Checks;
 
-/// <summary>One finding of a split proof: a statement group's verdict, with the string one side grants and the other not.</summary>
-public sealed record SplitFinding(string Group, Verdict Verdict, string Detail);
-
-/// <summary>The verdict on a split: every group's, every part's size, and what was found.</summary>
-public sealed record SplitReport(Verdict Verdict, IReadOnlyList<SplitFinding> Findings, IReadOnlyList<SizeReport> Sizes, int Queries)
-{
-    public string Text()
-    {
-        var lines = new List<string> { $"split into {Sizes.Count} part(s): {Verdicts.Name(Verdict)}" };
-        lines.AddRange(Sizes.Select((s, i) => $"  part {i + 1}: {s.Note}"));
-        lines.AddRange(Findings.Where(f => f.Verdict != Verdict.Proved || Findings.Count <= 20)
-            .Select(f => $"  {f.Group}: {Verdicts.Name(f.Verdict)}: {f.Detail}"));
-        return string.Join("\n", lines) + "\n";
-    }
-}
-
 /// <summary>
 /// The union of the parts of a split equals the unsplit refinement (spec §6 limits; README "--split"). IAM grants the
 /// union of what the statements of all attached policies grant, and statements with the same keys other than Action
