@@ -151,7 +151,10 @@ public static class ReportWriter
                 ["queries"] = s.Queries,
                 ["reason"] = s.Reason,
                 ["counterexample"] = s.Counterexample is { } c ? CounterexampleJson(c, s.Statement) : null,
-                ["evidence"] = Strings(s.Evidence ?? []),
+                ["evidence"] = new JsonArray((s.Evidence ?? []).Select(e => (JsonNode)new JsonObject
+                {
+                    ["subject"] = e.Subject, ["candidate"] = e.Candidate, ["witness"] = e.Witness, ["text"] = e.Text,
+                }).ToArray()),
             }).ToArray()),
         }).ToArray()),
     };

@@ -15,7 +15,7 @@ public static class MaximalityCheck
 {
     public static PropertyOutcome Check(StatementCase statement, CheckContext context)
     {
-        var evidence = new List<string>();
+        var evidence = new List<Evidence>();
         var queries = 0;
         string? unknown = null;
         foreach (var pattern in statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral))
@@ -30,7 +30,7 @@ public static class MaximalityCheck
             {
                 if (why is null)
                 {
-                    evidence.Add($"{pattern.Text}: nothing is coarser");
+                    evidence.Add(new(pattern.Text, null, null, $"{pattern.Text}: nothing is coarser"));
                 }
                 unknown ??= why;
                 continue;
@@ -41,7 +41,8 @@ public static class MaximalityCheck
                 context.Unused.WithPrefix(coarser).ToArray(), [candidate], []));
             if (unsafeWitness.Kind == AnswerKind.Sat)
             {
-                evidence.Add($"{pattern.Text}: {candidate} is unsafe, it grants unused {unsafeWitness.Witness}");
+                evidence.Add(new(pattern.Text, candidate, unsafeWitness.Witness,
+                    $"{pattern.Text}: {candidate} is unsafe, it grants unused {unsafeWitness.Witness}"));
                 continue;
             }
             queries++;
@@ -51,7 +52,8 @@ public static class MaximalityCheck
             switch (escapeWitness.Kind)
             {
                 case AnswerKind.Sat:
-                    evidence.Add($"{pattern.Text}: {candidate} escapes the original, it grants \"{escapeWitness.Witness}\"");
+                    evidence.Add(new(pattern.Text, candidate, escapeWitness.Witness,
+                        $"{pattern.Text}: {candidate} escapes the original, it grants \"{escapeWitness.Witness}\""));
                     continue;
                 case AnswerKind.Unsat:
                     return new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Refuted, queries,

@@ -60,9 +60,10 @@ public static class MinimumSizeCheck
                 Reason: "engine error: two emitted patterns got the same representative");
         }
         representatives.Sort((a, b) => AsciiCase.Compare(a.Action, b.Action));
-        var certificate = new List<string>
+        var actions = string.Join(", ", representatives.Select(r => r.Action));
+        var certificate = new List<Evidence>
         {
-            $"{representatives.Count} kept actions, pairwise unmergeable: {string.Join(", ", representatives.Select(r => r.Action))}",
+            new(actions, null, null, $"{representatives.Count} kept actions, pairwise unmergeable: {actions}"),
         };
         for (var i = 0; i + 1 < representatives.Count; i++)
         {
@@ -74,7 +75,7 @@ public static class MinimumSizeCheck
                 context.Unused.WithPrefix(lcp).ToArray(), [lcp + "*"], []));
             if (meets.Kind == AnswerKind.Sat)
             {
-                certificate.Add($"{a} | {b}: {lcp}* grants unused {meets.Witness}");
+                certificate.Add(new($"{a} | {b}", lcp + "*", meets.Witness, $"{a} | {b}: {lcp}* grants unused {meets.Witness}"));
                 continue;
             }
             if (meets.Kind == AnswerKind.Unknown)
@@ -85,7 +86,8 @@ public static class MinimumSizeCheck
             var escapes = Escapes(lcp + "*", statement, context, originals);
             if (escapes.Kind == AnswerKind.Sat)
             {
-                certificate.Add($"{a} | {b}: {lcp}* grants \"{escapes.Witness}\", which the original does not");
+                certificate.Add(new($"{a} | {b}", lcp + "*", escapes.Witness,
+                    $"{a} | {b}: {lcp}* grants \"{escapes.Witness}\", which the original does not"));
                 continue;
             }
             if (escapes.Kind == AnswerKind.Unknown)

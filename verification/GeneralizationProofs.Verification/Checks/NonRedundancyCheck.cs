@@ -16,7 +16,7 @@ public static class NonRedundancyCheck
 {
     public static PropertyOutcome Check(StatementCase statement, ActionSet kept, CheckContext context)
     {
-        var evidence = new List<string>();
+        var evidence = new List<Evidence>();
         var queries = 0;
         var refined = new PatternIndex(statement.Refined);
         for (var i = 0; i < statement.Refined.Count; i++)
@@ -34,7 +34,7 @@ public static class NonRedundancyCheck
             switch (witness.Kind)
             {
                 case AnswerKind.Sat:
-                    evidence.Add($"{pattern}: only it grants kept {witness.Witness}");
+                    evidence.Add(new(pattern, null, witness.Witness, $"{pattern}: only it grants kept {witness.Witness}"));
                     break;
                 case AnswerKind.Unsat:
                     return new PropertyOutcome(PropertyKind.NonRedundant, statement.Label, Verdict.Refuted, queries,

@@ -132,7 +132,7 @@ public static class NotActionChecks
     /// </summary>
     public static PropertyOutcome NonRedundant(NotActionCase statement, CheckContext context)
     {
-        var evidence = new List<string>();
+        var evidence = new List<Evidence>();
         var queries = 0;
         var refined = new PatternIndex(statement.Refined);
         foreach (var position in statement.Added)
@@ -149,7 +149,7 @@ public static class NotActionChecks
             {
                 case AnswerKind.Sat when context.Unused.Contains(answer.Witness!) && ActionPattern.Match(pattern, answer.Witness!)
                                          && !Matches(others, answer.Witness!):
-                    evidence.Add($"{pattern}: only it excludes unused {answer.Witness}");
+                    evidence.Add(new(pattern, null, answer.Witness, $"{pattern}: only it excludes unused {answer.Witness}"));
                     break;
                 case AnswerKind.Unsat:
                     return Result(PropertyKind.NonRedundant, statement, Verdict.Refuted, queries,
@@ -165,12 +165,12 @@ public static class NotActionChecks
     private static bool Matches(IEnumerable<string> patterns, string text) => patterns.Any(p => ActionPattern.Match(p, text));
 
     private static PropertyOutcome Result(PropertyKind property, NotActionCase statement, Verdict outcome, int queries,
-        Counterexample? counterexample = null, IReadOnlyList<string>? evidence = null) =>
+        Counterexample? counterexample = null, IReadOnlyList<Evidence>? evidence = null) =>
         new(property, statement.Label, outcome, queries, counterexample, evidence);
 
     /// <summary>Unknown with the solver's reason, or, for a witness the matcher does not confirm, as an engine error.</summary>
     private static PropertyOutcome Unknown(PropertyKind property, NotActionCase statement, int queries, Answer answer,
-        IReadOnlyList<string>? evidence = null) =>
+        IReadOnlyList<Evidence>? evidence = null) =>
         new(property, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: answer.Kind == AnswerKind.Sat
             ? $"engine error: the solver's witness \"{answer.Witness}\" does not check out with the matcher"
             : answer.Reason);

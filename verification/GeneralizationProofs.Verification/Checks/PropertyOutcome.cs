@@ -9,5 +9,5 @@ public sealed record PropertyOutcome(
     Verdict Verdict,
     int Queries,
     Counterexample? Counterexample = null,
-    IReadOnlyList<string>? Evidence = null,
+    IReadOnlyList<Evidence>? Evidence = null,
     string? Reason = null);
