@@ -16,12 +16,13 @@ namespace GeneralizationProofs.Harness.Papers;
 /// </summary>
 public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = null)
 {
-    public static readonly IReadOnlyList<string> Groups = ["solvers", "corpus", "campaigns", "study"];
+    public static readonly IReadOnlyList<string> Groups = ["solvers", "corpus", "scaling", "campaigns", "study"];
 
     public IReadOnlyList<PaperTable> Tables(IEnumerable<string> groups) => groups.SelectMany(g => g switch
     {
         "solvers" => [Solvers()],
         "corpus" => CorpusTables(),
+        "scaling" => [ScalingTable.Build(ActionCatalog.Load(settings.Catalog), CorpusSample(), settings, log)],
         "campaigns" => CampaignTables(),
         "study" => [StudyHeadline.Table(settings.Results, settings.Command("study"))],
         _ => throw new ArgumentException($"unknown table group {g}", nameof(g)),
@@ -69,8 +70,7 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
     private IReadOnlyList<PaperTable> CorpusTables()
     {
         var catalog = ActionCatalog.Load(settings.Catalog);
-        var folders = new[] { "policies/aws-managed", "policies/aws-managed-raw" }.Select(SharedData.Require).ToList();
-        var files = CorpusCase.Sample(CorpusCase.Files(folders), settings.Sample);
+        var files = CorpusSample();
         log?.Invoke($"paper: proving {files.Count} policies (every {settings.Sample}th), engines z3 + automata");
         var proofs = new CorpusProof(catalog, TriePrefixGeneralizer.Reference(), PaperSettings.UnusedRate, settings.Seed,
             settings.TimeoutMs, EngineChoice.Both).Run(files, settings.Jobs);
@@ -86,6 +86,13 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
         var slow = new Table("corpus-slowest", "Slowest policies", ["rank", "policy", "patterns after", "queries", "refine + prove ms"],
             slowest, new HashSet<int> { 0, 1, 2, 3, 4 });
         return [new PaperTable(corpus, command), new PaperTable(slow, command)];
+    }
+
+    /// <summary>Every <see cref="PaperSettings.Sample"/>th policy of both shared folders, as the corpus and scaling tables use.</summary>
+    private IReadOnlyList<string> CorpusSample()
+    {
+        var folders = new[] { "policies/aws-managed", "policies/aws-managed-raw" }.Select(SharedData.Require).ToList();
+        return CorpusCase.Sample(CorpusCase.Files(folders), settings.Sample);
     }
 
     private static IReadOnlyList<string> CorpusRow(string folder, IReadOnlyList<PolicyProof> proofs)
