@@ -121,6 +121,26 @@ public static class ReportWriter
 
     public static string Json(VerificationReport report) => PolicyDocument.Write(JsonNode(report));
 
+    /// <summary>The report with the split check beside it (<c>verify --split-parts</c>): one JSON document, not two.</summary>
+    public static string Json(VerificationReport report, SplitReport split)
+    {
+        var root = JsonNode(report);
+        root["split"] = new JsonObject
+        {
+            ["verdict"] = Verdicts.Name(split.Verdict),
+            ["queries"] = split.Queries,
+            ["parts"] = new JsonArray(split.Sizes.Select(s => (JsonNode)new JsonObject
+            {
+                ["characters"] = s.Characters, ["limit"] = s.Limit, ["policyType"] = s.TypeName,
+            }).ToArray()),
+            ["findings"] = new JsonArray(split.Findings.Select(f => (JsonNode)new JsonObject
+            {
+                ["group"] = f.Group, ["verdict"] = Verdicts.Name(f.Verdict), ["detail"] = f.Detail,
+            }).ToArray()),
+        };
+        return PolicyDocument.Write(root);
+    }
+
     /// <summary>The report as JSON: camelCase keys, verdicts in lower case, counterexamples as structured fields.</summary>
     public static JsonObject JsonNode(VerificationReport report) => new()
     {

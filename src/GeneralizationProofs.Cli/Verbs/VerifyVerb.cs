@@ -58,6 +58,10 @@ public static class VerifyVerb
             var generalizer = CliCommon.Strategy(r, r.GetValue(strategy)!, withMutants: true);
             var scope = Proof.Scope(generalizer, r.GetValue(properties));
             var partFiles = r.GetValue(splitParts) ?? [];
+            if (partFiles.Length > 0 && r.GetValue(format) == "sarif")
+            {
+                throw new InputException("--format", "sarif", "--split-parts is reported in text or json, not in SARIF");
+            }
             CliCommon.AtMostOneStandardInput([("--policy", r.GetValue(policy)!), ("--unused", r.GetValue(unused)!),
                 ("--catalog", r.GetValue(catalog)!), ("--refined", r.GetValue(refined)!), .. partFiles.Select(f => ("--split-parts", f))]);
             var inputs = CliCommon.Load(r.GetValue(policy)!, r.GetValue(unused)!, r.GetValue(catalog)!, r.GetValue(ignore));
@@ -71,20 +75,19 @@ public static class VerifyVerb
                 smt.Staging, cancel);
             var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
                 smt.Staging, cancel);
+            var split = partFiles.Length == 0
+                ? null
+                : SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
             smt.Publish();
-            Console.Out.Write(r.GetValue(format) switch
+            Console.Out.Write((r.GetValue(format), split) switch
             {
-                "json" => ReportWriter.Json(report),
-                "sarif" => SarifWriter.Verify(report, inputs.Policy, r.GetValue(policy)!),
-                _ => ReportWriter.Text(report),
+                ("json", null) => ReportWriter.Json(report),
+                ("json", { } s) => ReportWriter.Json(report, s),
+                ("sarif", _) => SarifWriter.Verify(report, inputs.Policy, r.GetValue(policy)!),
+                (_, null) => ReportWriter.Text(report),
+                (_, { } s) => ReportWriter.Text(report) + s.Text(),
             });
-            if (partFiles.Length == 0)
-            {
-                return ExitCodes.Of(report.Verdict);
-            }
-            var split = SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
-            Console.Out.Write(split.Text());
-            return ExitCodes.Of(Verdicts.All([report.Verdict, split.Verdict]));
+            return ExitCodes.Of(Verdicts.All([report.Verdict, split?.Verdict ?? Verdict.Proved]));
         }));
         return command;
     }
