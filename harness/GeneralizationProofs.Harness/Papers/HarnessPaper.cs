@@ -16,13 +16,18 @@ namespace GeneralizationProofs.Harness.Papers;
 /// </summary>
 public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = null)
 {
+    // Read once: the solvers, corpus and scaling tables all use it (16,000+ actions, parsed and checked on load).
+    private ActionCatalog? _catalog;
+
+    private ActionCatalog Catalog => _catalog ??= ActionCatalog.Load(settings.Catalog);
+
     public static readonly IReadOnlyList<string> Groups = ["solvers", "corpus", "scaling", "campaigns", "study"];
 
     public IReadOnlyList<PaperTable> Tables(IEnumerable<string> groups) => groups.SelectMany(g => g switch
     {
         "solvers" => [Solvers()],
         "corpus" => CorpusTables(),
-        "scaling" => [ScalingTable.Build(ActionCatalog.Load(settings.Catalog), CorpusSample(), settings, log)],
+        "scaling" => [ScalingTable.Build(Catalog, CorpusSample(), settings, log)],
         "campaigns" => CampaignTables(),
         "study" => [StudyHeadline.Table(settings.Results, settings.Command("study"))],
         _ => throw new ArgumentException($"unknown table group {g}", nameof(g)),
@@ -36,7 +41,7 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
     {
         using var z3 = new Z3Session();
         using var automata = new AutomatonSolver();
-        var catalog = ActionCatalog.Load(settings.Catalog);
+        var catalog = Catalog;
         IReadOnlyList<IReadOnlyList<string>> rows =
         [
             ["SMT solver", z3.SolverVersion, "Z3_get_full_version of the loaded libz3"],
@@ -69,11 +74,10 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
 
     private IReadOnlyList<PaperTable> CorpusTables()
     {
-        var catalog = ActionCatalog.Load(settings.Catalog);
+        var catalog = Catalog;
         var files = CorpusSample();
         log?.Invoke($"paper: proving {files.Count} policies (every {settings.Sample}th), engines z3 + automata");
-        var proofs = new CorpusProof(catalog, TriePrefixGeneralizer.Reference(), PaperSettings.UnusedRate, settings.Seed,
-            settings.TimeoutMs, EngineChoice.Both).Run(files, settings.Jobs);
+        var proofs = settings.CorpusProver(catalog).Run(files, settings.Jobs);
         var rows = proofs.GroupBy(p => Path.GetFileName(Path.GetDirectoryName(p.File))!).Select(g => CorpusRow(g.Key, g.ToList()))
             .Append(CorpusRow("total", proofs)).ToList();
         var command = settings.Command("corpus");

@@ -1,3 +1,8 @@
+using GeneralizationProofs.Catalog;
+using GeneralizationProofs.Generalization;
+using GeneralizationProofs.Harness.Corpus;
+using GeneralizationProofs.Verification.Solver;
+
 namespace GeneralizationProofs.Harness.Papers;
 
 /// <summary>
@@ -20,6 +25,10 @@ public sealed record PaperSettings(string Paper, string Catalog, string? Catalog
 
     /// <summary>Mutants are tried on at most this many cases each; one never refuted in them is a row that says so.</summary>
     public const int MutantCases = 200;
+
+    /// <summary>How the corpus and scaling tables prove: the reference at <see cref="UnusedRate"/>, both engines.</summary>
+    public CorpusProof CorpusProver(ActionCatalog catalog) =>
+        new(catalog, TriePrefixGeneralizer.Reference(), UnusedRate, Seed, TimeoutMs, EngineChoice.Both);
 
     /// <summary>The command that regenerates the blocks of one group of tables.</summary>
     public string Command(string group) =>

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using GeneralizationProofs.Catalog;
-using GeneralizationProofs.Generalization;
 using GeneralizationProofs.Harness.Corpus;
 using GeneralizationProofs.Harness.Study;
-using GeneralizationProofs.Verification.Solver;
 
 namespace GeneralizationProofs.Harness.Papers;
 
@@ -48,8 +46,7 @@ public static class ScalingTable
     private static double Prove(ActionCatalog catalog, IReadOnlyList<string> files, PaperSettings settings, int jobs)
     {
         var watch = Stopwatch.StartNew();
-        new CorpusProof(catalog, TriePrefixGeneralizer.Reference(), PaperSettings.UnusedRate, settings.Seed, settings.TimeoutMs,
-            EngineChoice.Both).Run(files, jobs);
+        settings.CorpusProver(catalog).Run(files, jobs);
         return watch.Elapsed.TotalSeconds;
     }
 
