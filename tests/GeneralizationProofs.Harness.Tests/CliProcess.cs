@@ -5,20 +5,36 @@ namespace GeneralizationProofs.Tests;
 
 /// <summary>
 /// The built <c>genproof</c> run as its own process (the test project references the CLI, so genproof.dll sits beside
-/// the tests): what a CI job or a cluster task would run.
+/// the tests): what a CI job or a cluster task would run. <see cref="CliRunner.Start"/> and <see cref="Genproof.Run"/>
+/// start it through <see cref="Info"/> too.
 /// </summary>
 public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Process.Start(Info(workingDirectory, environment, defaultSigint: false, args))!;
+
+    /// <summary>
+    /// The one way the tests start the built CLI (genproof.dll beside the tests). With <paramref name="defaultSigint"/>
+    /// it runs under <c>env --default-signal=INT</c> (coreutils), with SIGINT at its default disposition as in a
+    /// terminal: a test host started as a background job of a non-interactive shell (as CI may start it) inherits SIGINT
+    /// ignored, and the .NET runtime keeps an inherited SIG_IGN, so a Ctrl-C test would send a signal that never arrives.
+    /// </summary>
+    public static ProcessStartInfo Info(
+        string? workingDirectory, IReadOnlyDictionary<string, string>? environment, bool defaultSigint, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(defaultSigint ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = workingDirectory ?? "",
         };
+        if (defaultSigint)
+        {
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
         foreach (var arg in args)
         {
@@ -33,7 +49,7 @@ public static class CliProcess
         {
             info.Environment[key] = value;
         }
-        return Process.Start(info)!;
+        return info;
     }
 
     public static Result Wait(Process process, int timeoutSeconds = 600)

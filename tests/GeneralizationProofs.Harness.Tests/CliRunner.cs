@@ -49,22 +49,6 @@ public static class CliRunner
         }
     }
 
-    /// <summary>
-    /// Starts the built CLI (genproof.dll beside the tests) as its own process, with SIGINT at its default disposition
-    /// as in a terminal. A test host started as a background job of a non-interactive shell (as CI may start it)
-    /// inherits SIGINT ignored, and the .NET runtime keeps an inherited SIG_IGN for SIGINT: a Ctrl-C test would then
-    /// send a signal that never arrives. <c>env --default-signal=INT</c> (coreutils) resets it for the child only.
-    /// </summary>
-    public static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("--default-signal=INT");
-        info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        return Process.Start(info)!;
-    }
+    /// <summary>Starts the built CLI as its own process, SIGINT at its default disposition (<see cref="CliProcess.Info"/>).</summary>
+    public static Process Start(params string[] args) => Process.Start(CliProcess.Info(null, null, defaultSigint: true, args))!;
 }

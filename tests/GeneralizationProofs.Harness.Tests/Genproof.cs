@@ -25,19 +25,7 @@ public static partial class Genproof
 
     public static Result Run(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoRoot(),
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(CliProcess.Info(RepoRoot(), null, defaultSigint: false, args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
