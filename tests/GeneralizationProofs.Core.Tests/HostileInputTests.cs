@@ -22,6 +22,9 @@ public class HostileInputTests
     [InlineData(", \"Resource\": \"*\", \"Principal\": []", "$.Statement[0].Principal")]
     [InlineData(", \"Resource\": \"*\", \"Principal\": {\"AWS\": 3}", "$.Statement[0].Principal.AWS")]
     [InlineData(", \"Resource\": \"*\", \"NotPrincipal\": \"x\"", "$.Statement[0].NotPrincipal")]
+    [InlineData(", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"k\": {\"x\": 1}}}", "$.Statement[0].Condition.StringEquals.k")]
+    [InlineData(", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"k\": [\"a\", null]}}",
+        "$.Statement[0].Condition.StringEquals.k[1]")]
     public void WrongTypesAreRefusedNamingThePlace(string rest, string place)
     {
         var e = Assert.Throws<InputException>(() => PolicyDocument.FromText(Policy(rest), "p.json"));
@@ -32,8 +35,34 @@ public class HostileInputTests
     [InlineData(", \"Resource\": \"*\", \"Principal\": \"*\", \"Sid\": \"A\", "
         + "\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}")]
     [InlineData(", \"NotResource\": [\"arn:aws:s3:::b\"], \"Principal\": {\"AWS\": [\"arn:aws:iam::1:root\"]}")]
+    [InlineData(", \"Resource\": \"*\", \"Condition\": {\"NumericLessThan\": {\"aws:MultiFactorAuthAge\": 3600}, "
+        + "\"Bool\": {\"aws:SecureTransport\": [true]}}")]
     public void WellFormedStatementsHaveNoWarnings(string rest) =>
         Assert.Empty(PolicyDocument.FromText(Policy(rest), "p.json").Warnings);
+
+    [Fact]
+    public void ANonStringIdIsRefused()
+    {
+        var policy = """{"Version": "2012-10-17", "Id": 5, "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}""";
+        Assert.Equal("$.Id", Assert.Throws<InputException>(() => PolicyDocument.FromText(policy, "p.json")).Place);
+    }
+
+    [Theory]
+    [InlineData(", \"Resource\": \"*\", \"Resources\": \"*\"", "unknown key \"Resources\"")]
+    [InlineData(", \"Resource\": \"*\"", "an empty list", "[]")]
+    public void OddButHarmlessShapesAreAcceptedWithAWarning(string rest, string warning, string? action = null)
+    {
+        var text = action is null ? Policy(rest) : Policy(rest).Replace("\"s3:GetObject\"", action);
+        Assert.Contains(PolicyDocument.FromText(text, "p.json").Warnings, w => w.Contains("$.Statement[0]") && w.Contains(warning));
+    }
+
+    [Fact]
+    public void RepeatedSidsAreWarned()
+    {
+        var policy = """{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"},"""
+            + """{"Sid": "A", "Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}""";
+        Assert.Contains(PolicyDocument.FromText(policy, "p.json").Warnings, w => w.Contains("Sid \"A\" is used by 2 statements"));
+    }
 
     [Fact]
     public void MissingResourceIsAcceptedWithAWarning()

@@ -31,6 +31,14 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
     [InlineData("bench-report", "--unused-rate", "NaN")]
     [InlineData("paper", "--sample", "0")]
     [InlineData("paper", "--cases", "0")]
+    [InlineData("measure", "--verify-runs", "0")]
+    [InlineData("measure", "--verify-runs", "-1")]
+    [InlineData("compare", "--unused-rate", "NaN")]
+    [InlineData("compare", "--sample", "0")]
+    [InlineData("compare", "--jobs", "0")]
+    [InlineData("compare", "--timeout-ms", "0")]
+    [InlineData("refine", "--strategy-timeout", "NaN")]
+    [InlineData("refine", "--strategy-timeout", "0")]
     public void NumericOptionsAreCheckedBeforeAnyWork(string verb, string option, string value)
     {
         var args = new List<string> { verb, option, value, "--catalog", files.Catalog };
@@ -46,6 +54,15 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
         if (verb == "check")
         {
             args.RemoveRange(3, 2);
+        }
+        if (verb == "compare")
+        {
+            // A whole valid corpus comparison otherwise: without the rule the run goes on with the value.
+            args.AddRange(["--left-strategy", "reference", "--right-strategy", "character", "--policies", files.Dir]);
+        }
+        if (verb == "refine")
+        {
+            args.AddRange(["--policy", files.Policy, "--unused", files.Unused]);
         }
         var watch = Stopwatch.StartNew();
         var result = CliRunner.InProcess([.. args]);

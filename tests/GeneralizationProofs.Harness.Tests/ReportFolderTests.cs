@@ -144,4 +144,22 @@ public sealed class ReportFolderTests : IDisposable
         Assert.Equal("the earlier run's report", File.ReadAllText(Path.Combine(report, "index.html")));
         Assert.Equal([StagedFolder.LockFile(report), report], Directory.GetFileSystemEntries(disk).Order(StringComparer.Ordinal));
     }
+
+    [SkippableFact]
+    public void AFullDiskDuringVerifySmtOutNamesTheOptionAndLeavesNoFolder()
+    {
+        // Room for the staging folder and a query file or two, not for the whole proof's queries: the disk fills mid-proof.
+        var disk = Tmpfs("smt-full", "size=8k");
+        var smt = Path.Combine(disk, "smt");
+        var example = Path.Combine(Genproof.RepoRoot(), "examples", "my-role");
+        var result = CliRunner.InProcess("verify", "--policy", Path.Combine(example, "policy.json"), "--unused",
+            Path.Combine(example, "unused.json"), "--catalog", Catalog, "--refined", Path.Combine(example, "expected.json"),
+            "--smt-out", smt, "--engine", "z3");
+        Assert.True(result.Code == 2, $"exit {result.Code}\n{result.Err}");
+        result.AssertNoCrash("verify --smt-out on a full disk");
+        Assert.Contains("--smt-out", result.Err);
+        Assert.Contains("No space left on device", result.Err);
+        Assert.DoesNotContain("PROVED", result.Out);
+        Assert.Equal([StagedFolder.LockFile(smt)], Directory.GetFileSystemEntries(disk));
+    }
 }

@@ -50,6 +50,20 @@ public sealed class SignalTests(CliFixture files) : IClassFixture<CliFixture>
         Assert.Empty(Directory.GetDirectories(files.Dir, ".smt*"));
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public void ASignalCancelsBenchReportAndRemovesItsStagingFolder(string signal)
+    {
+        var tables = Path.Combine(files.Dir, $"tables-{signal}");
+        // Every 10th policy of both shared folders against every shared catalog: minutes of refining. The first progress
+        // line comes after the staging folder is made and the first policy is refined.
+        AssertCancelled(["bench-report", "--out", tables, "--sample", "10", "--proofs", "2"], "the strategy study",
+            (err, _) => err.Contains("refining: "), signal);
+        Assert.False(Directory.Exists(tables), "no tables of a cancelled study");
+        Assert.Empty(Directory.GetDirectories(files.Dir, $".tables-{signal}.*.tmp"));
+    }
+
     /// <summary>A policy of <paramref name="count"/> Allow statements with the same actions, told apart by Sid and Resource.</summary>
     private static string ManyStatements(int count, params string[] actions) => new JsonObject
     {
@@ -63,8 +77,9 @@ public sealed class SignalTests(CliFixture files) : IClassFixture<CliFixture>
         }).ToArray()),
     }.ToJsonString();
 
-    /// <summary>Starts genproof, waits until <paramref name="working"/> holds (stderr and stdout so far), sends one SIGINT.</summary>
-    private static (string Err, string Out) AssertCancelled(string[] args, string what, Func<string, string, bool> working)
+    /// <summary>Starts genproof, waits until <paramref name="working"/> holds (stderr and stdout so far), sends one signal.</summary>
+    private static (string Err, string Out) AssertCancelled(string[] args, string what, Func<string, string, bool> working,
+        string signal = "INT")
     {
         using var process = CliRunner.Start(args);
         var (err, output) = (new StringBuilder(), new StringBuilder());
@@ -84,7 +99,7 @@ public sealed class SignalTests(CliFixture files) : IClassFixture<CliFixture>
             Thread.Sleep(100);
         }
         Assert.False(process.HasExited, $"{what} ended before the signal: the job is too short for this test");
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]))
         {
             kill.WaitForExit();
         }
@@ -92,11 +107,11 @@ public sealed class SignalTests(CliFixture files) : IClassFixture<CliFixture>
         if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{what} still running 30 s after SIGINT:\n{Read(err)}");
+            Assert.Fail($"{what} still running 30 s after SIG{signal}:\n{Read(err)}");
         }
         process.WaitForExit(); // drains the redirected streams
         var (stderr, stdout) = (Read(err), Read(output));
-        Assert.True(process.ExitCode == 130, $"{what}: exit {process.ExitCode} after SIGINT\n{stderr}");
+        Assert.True(process.ExitCode == 130, $"{what}: exit {process.ExitCode} after SIG{signal}\n{stderr}");
         Assert.Contains($"cancelled: {what}", stderr);
         Assert.DoesNotContain("PROVED", stdout);
         // Generous for a machine shared by several runs; the point is seconds, not the minutes the job would take.

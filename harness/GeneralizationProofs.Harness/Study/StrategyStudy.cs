@@ -24,7 +24,8 @@ public sealed class StrategyStudy(
     public const string Original = "original";
 
     /// <param name="sample">take every sample-th policy of each folder (1 = all).</param>
-    public StudyResult Run(IReadOnlyList<string> folders, int sample, Action<int, int>? progress = null)
+    /// <param name="cancel">stops the run between policies and catalogs (OperationCanceledException): bench-report on a signal.</param>
+    public StudyResult Run(IReadOnlyList<string> folders, int sample, Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         var files = folders.SelectMany(folder => CorpusCase.Sample(CorpusCase.Files([folder]), sample)
             .Select(file => (Folder: Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), File: file))).ToList();
@@ -32,21 +33,33 @@ public sealed class StrategyStudy(
         var future = new ConcurrentDictionary<(string Strategy, string Folder, int Base, int Later), long>();
         var unreadable = new ConcurrentBag<string>();
         var done = 0;
-        Parallel.ForEach(files, item =>
+        var options = new ParallelOptions { CancellationToken = cancel };
+        try
+        {
+            Parallel.ForEach(files, options, item => MeasureFile(item.Folder, item.File));
+        }
+        // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
+        catch (AggregateException e) when (cancel.IsCancellationRequested
+                                           && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel);
+        }
+
+        void MeasureFile(string folder, string file)
         {
             PolicyDocument policy;
             try
             {
-                policy = PolicyDocument.Load(item.File);
+                policy = PolicyDocument.Load(file);
             }
             catch (InputException e)
             {
                 unreadable.Add(e.Message);
                 return;
             }
-            Measure(policy, item.Folder, size, future, unreadable.Add);
+            Measure(policy, folder, size, future, unreadable.Add, cancel);
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
-        });
+        }
         var dates = catalogsByDate.Select(c => c.Date).ToList();
         var names = strategies.Select(s => s.Name).ToList();
         var folderNames = files.Select(f => f.Folder).Distinct().ToList();
@@ -65,13 +78,14 @@ public sealed class StrategyStudy(
     }
 
     private void Measure(PolicyDocument policy, string folder, ConcurrentDictionary<(string, string), SizeFigures> size,
-        ConcurrentDictionary<(string, string, int, int), long> future, Action<string> failed)
+        ConcurrentDictionary<(string, string, int, int), long> future, Action<string> failed, CancellationToken cancel)
     {
         var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
         var literals = originalPatterns.Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
         var newest = catalogsByDate.Count - 1;
         for (var i = 0; i < catalogsByDate.Count; i++)
         {
+            cancel.ThrowIfCancellationRequested(); // one policy against all catalogs takes seconds for a large one
             var catalog = catalogsByDate[i];
             var granted = CorpusCase.Granted(policy, catalog);
             var unused = CorpusCase.Unused(policy, granted, unusedRate, seed);

@@ -13,14 +13,15 @@ public static class StudyProofs
 {
     /// <summary>Each strategy's claims on an evenly spread sample of each folder, against the newest catalog.</summary>
     public static List<ProofFigures> Run(List<string> folders, int sample, int perFolder, IReadOnlyList<IPolicyStrategy> strategies,
-        ActionCatalog catalog, double rate, int seed, Action<string> log)
+        ActionCatalog catalog, double rate, int seed, Action<string> log, CancellationToken cancel = default)
     {
         var figures = new List<ProofFigures>();
         if (perFolder == 0)
         {
             return figures;
         }
-        using var solver = new Z3Session();
+        // The token interrupts a running query (Z3_interrupt) and RefineAndProve stops between statements.
+        using var solver = new Z3Session(cancel: cancel);
         foreach (var folder in folders)
         {
             var chosen = Chosen(folder, sample, perFolder);
@@ -35,7 +36,8 @@ public static class StudyProofs
                         continue;
                     }
                     var unused = CorpusCase.Unused(policy, catalog, rate, seed);
-                    var report = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy)).Report;
+                    var report = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy),
+                        cancel: cancel).Report;
                     switch (report.Verdict)
                     {
                         case Verdict.Proved: proved++; break;

@@ -16,7 +16,7 @@ namespace GeneralizationProofs.Harness.Study;
 public static class StudySpeed
 {
     public static List<SpeedFigures> Run(IReadOnlyList<string> folders, int sample, int perFolder,
-        IReadOnlyList<IPolicyStrategy> strategies, ActionCatalog catalog, double rate, int seed)
+        IReadOnlyList<IPolicyStrategy> strategies, ActionCatalog catalog, double rate, int seed, CancellationToken cancel = default)
     {
         var figures = new List<SpeedFigures>();
         foreach (var folder in folders)
@@ -46,6 +46,7 @@ public static class StudySpeed
             {
                 foreach (var strategy in strategies)
                 {
+                    cancel.ThrowIfCancellationRequested();
                     var watch = Stopwatch.StartNew();
                     try
                     {

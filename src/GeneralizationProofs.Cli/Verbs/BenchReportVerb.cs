@@ -55,7 +55,8 @@ public static class BenchReportVerb
         {
             output, policies, catalogs, rate, seed, sample, proofs, paper, strategies,
         };
-        command.SetAction(r => CliCommon.Run(() =>
+        // Cancellable as corpus is (issue 16): a first SIGINT or SIGTERM stops the study, the staging folder goes, exit 130.
+        command.SetAction(r => CliCommon.Run("the strategy study", cancel =>
         {
             var folders = CliCommon.PolicyFolders(r.GetValue(policies));
             var catalogFolder = r.GetValue(catalogs) ?? SharedData.Require("catalogs");
@@ -77,13 +78,14 @@ public static class BenchReportVerb
             var study = new StrategyStudy(catalogsByDate, studied, r.GetValue(rate), r.GetValue(seed));
             var watch = Stopwatch.StartNew();
             var progress = new ProgressDisplay("refining");
-            var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total));
+            var result = study.Run(folders, samplePolicies, (done, total) => progress.Report(done, total), cancel);
             progress.Finish();
             Console.Error.WriteLine($"study: {watch.Elapsed.TotalSeconds:F0} s, {result.Unreadable.Count} unreadable policies");
             var proofFigures = StudyProofs.Run(folders, samplePolicies, r.GetValue(proofs), studied, catalogsByDate[^1],
-                r.GetValue(rate), r.GetValue(seed), Console.Error.WriteLine);
+                r.GetValue(rate), r.GetValue(seed), Console.Error.WriteLine, cancel);
             var speed = StudySpeed.Run(folders, samplePolicies, Math.Max(r.GetValue(proofs), 10), studied, catalogsByDate[^1],
-                r.GetValue(rate), r.GetValue(seed));
+                r.GetValue(rate), r.GetValue(seed), cancel);
+            cancel.ThrowIfCancellationRequested(); // the tables are written whole or not at all
             var tables = StudyTables.All(result, proofFigures, speed);
             tablesFolder.Writing(() => StudyOutput.Write(tablesFolder.Staging!, tables, result));
             tablesFolder.Publish();

@@ -106,12 +106,12 @@ public static class CliCommon
     };
 
     /// <summary><c>--strategy-timeout</c>, on every verb (recursive): seconds an <c>exec:</c> strategy has per request.</summary>
-    public static readonly Option<double> StrategyTimeoutOption = new("--strategy-timeout")
+    public static readonly Option<double> StrategyTimeoutOption = new Option<double>("--strategy-timeout")
     {
         Description = "seconds an exec: strategy may take per request before it counts as failed and is restarted",
         DefaultValueFactory = _ => 30,
         Recursive = true,
-    };
+    }.Positive();
 
     // Processes of exec: strategies end when the verb does (Run disposes them), never left behind.
     private static readonly List<IDisposable> Owned = [];
@@ -126,11 +126,7 @@ public static class CliCommon
         }
         if (name.StartsWith(ExternalStrategy.Prefix, StringComparison.Ordinal))
         {
-            var seconds = r.GetValue(StrategyTimeoutOption);
-            if (!(seconds > 0))
-            {
-                throw new InputException("--strategy-timeout", seconds.ToString(), "must be a positive number of seconds");
-            }
+            var seconds = r.GetValue(StrategyTimeoutOption); // positive and finite: OptionRules.Positive
             var external = new ExternalStrategy(name[ExternalStrategy.Prefix.Length..], Claims(claims), TimeSpan.FromSeconds(seconds));
             lock (Owned)
             {

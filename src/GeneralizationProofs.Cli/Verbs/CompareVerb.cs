@@ -44,9 +44,10 @@ public static class CompareVerb
         var rate = new Option<double>("--unused-rate")
         {
             Description = "corpus form: share of each policy's granted actions unused", DefaultValueFactory = _ => 0.3,
-        };
+        }.Fraction();
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 };
+        var sample = new Option<int>("--sample") { Description = "corpus form: every N-th policy (1 = all)", DefaultValueFactory = _ => 1 }
+            .AtLeast(1);
         var report = new Option<string?>("--report")
         {
             Description = "corpus form: folder for index.html, a page per changed policy, summary.json and junit.xml",
@@ -54,8 +55,9 @@ public static class CompareVerb
         var jobs = new Option<int>("--jobs")
         {
             Description = "policies compared at once", DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 };
+        }.AtLeast(1);
+        var timeout = new Option<uint>("--timeout-ms") { Description = "per-query solver timeout", DefaultValueFactory = _ => 10_000 }
+            .AtLeast(1u);
         var ignore = CliCommon.IgnoreUnknownUnusedOption();
         var command = new Command("compare",
             "Compare two refinements of the same policies over all strings: equal, narrower, wider, incomparable")
@@ -86,10 +88,6 @@ public static class CompareVerb
             if (r.GetValue(left) is not null || r.GetValue(right) is not null)
             {
                 throw new InputException("--left/--right", "file", "refined files compare one policy: give --policy and --unused too");
-            }
-            if (r.GetValue(rate) is < 0 or > 1)
-            {
-                throw new InputException("--unused-rate", r.GetValue(rate).ToString(), "must be between 0 and 1");
             }
             var files = CorpusCase.Sample(CorpusCase.Files(CliCommon.PolicyFolders(r.GetValue(policies))), r.GetValue(sample));
             using var reportFolder = new StagedFolder(r.GetValue(report), "--report", replace: true); // claimed before the work

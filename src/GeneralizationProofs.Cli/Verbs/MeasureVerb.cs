@@ -33,7 +33,7 @@ public static class MeasureVerb
         var verifyRuns = new Option<int>("--verify-runs")
         {
             Description = "repetitions of the proof for its median", DefaultValueFactory = _ => 3,
-        };
+        }.AtLeast(1);
         var command = new Command("measure", "Time catalog loading, refinement and verification on a seeded synthetic case")
         {
             catalog, patterns, rate, seed, runs, strategy, noVerify, engine, verifyRuns,
@@ -90,7 +90,7 @@ public static class MeasureVerb
             // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
             var cpus = new List<double>();
             VerificationReport report = null!;
-            for (var i = 0; i < Math.Max(1, r.GetValue(verifyRuns)); i++)
+            for (var i = 0; i < r.GetValue(verifyRuns); i++)
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var proofWatch = Stopwatch.StartNew();

@@ -21,6 +21,10 @@ public static class OptionRules
     public static Option<double> Fraction(this Option<double> option) =>
         Rule(option, v => double.IsFinite(v) && v is >= 0 and <= 1, "a number between 0 and 1");
 
+    /// <summary>A positive, finite number (seconds): NaN, 0 and Infinity would mean "no time" or "forever".</summary>
+    public static Option<double> Positive(this Option<double> option) =>
+        Rule(option, v => double.IsFinite(v) && v > 0, "a positive number");
+
     /// <summary>A file to write: not empty, not a folder, not ending in a separator (it would be created as one).</summary>
     public static Option<T> OutputFile<T>(this Option<T> option) => PathRule(option, path =>
         path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) ? "names a folder (ends in a separator); give a file name"

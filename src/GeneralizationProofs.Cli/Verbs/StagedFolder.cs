@@ -78,6 +78,11 @@ public sealed class StagedFolder : IDisposable
     /// </summary>
     public void Writing(Action write)
     {
+        if (_target is null)
+        {
+            write(); // nothing of ours is written: a failure is not this folder's
+            return;
+        }
         try
         {
             write();

@@ -73,11 +73,17 @@ public static class VerifyVerb
             using var smt = new StagedFolder(r.GetValue(smtOut), "--smt-out");
             using var solver = Engines.Create(CliCommon.Engine(r.GetValue(engine)), r.GetValue(timeout), r.GetValue(rlimit),
                 smt.Staging, cancel);
-            var report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
-                smt.Staging, cancel);
-            var split = partFiles.Length == 0
-                ? null
-                : SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
+            // Every query is written as it is asked: a full disk fails mid-proof, and the message names --smt-out.
+            VerificationReport report = null!;
+            SplitReport? split = null;
+            smt.Writing(() =>
+            {
+                report = RefineAndProve.Prove(inputs.Policy, refinedPolicy, inputs.Catalog, inputs.Unused, generalizer, solver, scope,
+                    smt.Staging, cancel);
+                split = partFiles.Length == 0
+                    ? null
+                    : SplitCheck.Check(refinedPolicy.Document, parts, CliCommon.PolicyType(r.GetValue(policyType)!), solver);
+            });
             smt.Publish();
             Console.Out.Write((r.GetValue(format), split) switch
             {

@@ -71,6 +71,11 @@ public sealed class PolicyDocument
             throw new InputException(file, place + ".Version",
                 $"must be \"2012-10-17\" or \"2008-10-17\", found {InputException.Shown(version.ToJsonString())}");
         }
+        if (document.ContainsKey("Id") && AsString(document["Id"]) is null)
+        {
+            throw new InputException(file, place + ".Id",
+                $"must be a string, found {InputException.Shown(document["Id"]?.ToJsonString() ?? "null")}");
+        }
         switch (document["Statement"])
         {
             case JsonObject single:
@@ -92,6 +97,12 @@ public sealed class PolicyDocument
                 throw new InputException(file, place + ".Statement", "missing");
             default:
                 throw new InputException(file, place + ".Statement", "must be an object or an array of objects");
+        }
+        // IAM refuses a policy whose Sids repeat; the refinement copies them, so it is said here, not by AWS later.
+        foreach (var sid in statements.Select(s => s.Sid).OfType<string>().GroupBy(s => s).Where(g => g.Count() > 1))
+        {
+            warnings.Add($"{file}: {place}.Statement: Sid \"{InputException.Shown(sid.Key)}\" is used by {sid.Count()} statements "
+                + "(AWS would refuse the policy)");
         }
         return new PolicyDocument(file, root, document, place, statements, statementIsObject) { Warnings = warnings };
     }

@@ -7,10 +7,15 @@ namespace GeneralizationProofs.Policy;
 /// The keys of a statement besides Effect and Action, checked for the shapes IAM accepts. They are copied through
 /// refinement verbatim, so a wrong type would otherwise reach the output (and AWS would refuse the policy there).
 /// Decisions (README "Input limits and hostile input"): a wrong type, or Resource beside NotResource, is refused; a
-/// statement with neither Resource nor NotResource is only warned about, because a role's trust policy has none.
+/// statement with neither Resource nor NotResource is only warned about, because a role's trust policy has none; so are
+/// a key IAM does not know (kept and copied, as every key is) and an empty Action list (it grants nothing).
 /// </summary>
 internal static class StatementShape
 {
+    /// <summary>The statement keys of the IAM policy grammar.</summary>
+    private static readonly HashSet<string> Known =
+        ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+
     /// <summary>Throws for a refused shape; returns the warnings (none for a well-formed statement).</summary>
     public static IEnumerable<string> Check(JsonObject node, string file, string place)
     {
@@ -40,6 +45,16 @@ internal static class StatementShape
         {
             yield return $"{file}: {place}: no \"Resource\" or \"NotResource\" (right in a role trust policy; "
                 + "an identity or resource policy needs one, and AWS would refuse it)";
+        }
+        foreach (var key in node.Select(p => p.Key).Where(k => !Known.Contains(k)))
+        {
+            yield return $"{file}: {place}: unknown key \"{InputException.Shown(key)}\" (IAM knows {string.Join(", ", Known)}); "
+                + "copied as it is, and AWS would refuse it";
+        }
+        foreach (var key in new[] { "Action", "NotAction" }.Where(k => node[k] is JsonArray { Count: 0 }))
+        {
+            yield return $"{file}: {place}.{key}: an empty list ({(key == "Action" ? "grants nothing" : "excludes nothing")}; "
+                + "AWS would refuse it)";
         }
     }
 
@@ -91,9 +106,22 @@ internal static class StatementShape
         }
         foreach (var (op, block) in operators)
         {
-            if (block is not JsonObject)
+            if (block is not JsonObject keys)
             {
                 throw new InputException(file, $"{place}.{op}", $"must be an object {{\"key\": \"value\"}}, found {Describe(block)}");
+            }
+            // A condition value is a string, number or boolean, or an array of them (IAM refuses anything deeper).
+            foreach (var (key, given) in keys)
+            {
+                var values = given is JsonArray list ? list.Select((v, i) => (v, $"[{i}]")) : [(given, "")];
+                foreach (var (item, index) in values)
+                {
+                    if (item is not JsonValue scalar || scalar.GetValueKind() is JsonValueKind.Null)
+                    {
+                        throw new InputException(file, JsonPlaces.Member(JsonPlaces.Member(place, op), key) + index,
+                            $"must be a string, number or boolean (or an array of them), found {Describe(item)}");
+                    }
+                }
             }
         }
     }
