@@ -32,9 +32,11 @@ public sealed class CompactGeneralizer : IGeneralizer
     public string Name => "compact";
 
     public string Description =>
-        "character trie, shortest safe prefixes, p* even for one action when shorter than its name: fewest characters";
+        "fewer characters: per wildcard, the shorter of the character trie's safe prefixes and a greedy cover by one-star globs";
 
-    public PropertyKind Claims => PropertyKind.All;
+    // M1 and M3 are defined for prefix globs: an entry covered by one-star globs (GlobCover) has neither, so they are
+    // measured, not claimed.
+    public PropertyKind Claims => PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete | PropertyKind.NonRedundant;
 
     public string? CoarserPrefix(string literalPrefix) => CharacterTrie.CoarserPrefix(literalPrefix);
 
@@ -55,8 +57,19 @@ public sealed class CompactGeneralizer : IGeneralizer
             // p* (|p| + 1 characters) only when strictly shorter than the literal: at equal length the literal grants less.
             result.Add(shortest is not null && shortest.Length + 1 < output.Length ? shortest + "*" : output);
         }
-        return TriePrefixGeneralizer.RemoveCovered(result);
+        var prefixes = TriePrefixGeneralizer.RemoveCovered(result);
+        if (!entry.IsPrefixGlob)
+        {
+            return prefixes;
+        }
+        var kept = context.Catalog.Matching(entry).Where(a => !context.Unused.Contains(a)).ToList();
+        // The cheaper of the two in characters as written; at equal cost the prefix output, whose globs read as names.
+        return GlobCover.Cover(entry, kept, context) is { } cover && Characters(cover) < Characters(prefixes)
+            ? cover.Order(AsciiCase.Comparer).ToList()
+            : prefixes;
     }
+
+    private static int Characters(IEnumerable<string> patterns) => patterns.Sum(GlobCover.Cost);
 
     /// <summary>
     /// The shortest prefix of <paramref name="action"/>, at least the entry's literal prefix, that no unused action
