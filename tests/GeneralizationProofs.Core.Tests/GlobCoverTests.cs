@@ -5,7 +5,7 @@ using Xunit;
 namespace GeneralizationProofs.Tests;
 
 /// <summary>
-/// Compact's one-star glob cover (GlobCover) checked with the core matcher on random unused sets of the real catalog:
+/// Compact's one-gap glob cover (GlobCover) checked with the core matcher on random unused sets of the real catalog:
 /// what the verifier proves with Z3 (SizeLimitTests, genproof check), asserted here action by action.
 /// </summary>
 public class GlobCoverTests

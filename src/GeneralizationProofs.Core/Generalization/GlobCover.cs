@@ -3,7 +3,7 @@ using GeneralizationProofs.Patterns;
 namespace GeneralizationProofs.Generalization;
 
 /// <summary>
-/// Compact's second candidate for a prefix-glob entry <c>x*</c>: its kept actions covered by globs with one star
+/// Compact's second candidate for a prefix-glob entry <c>x*</c>: its kept actions covered by globs with one gap
 /// anywhere in the name — <c>svc:p*s</c> (a prefix, a suffix or both) and <c>svc:*t*</c> (an infix) — chosen by greedy
 /// weighted set cover on characters. Every candidate is taken from a kept action's own name, so it grants at least that
 /// action; it is kept only when it matches no unused action (sound), and it starts with a base that extends the entry's
@@ -120,8 +120,8 @@ public static class GlobCover
         var covered = new bool[actions.Count];
         var left = actions.Count;
         var queue = new PriorityQueue<Candidate, (double Ratio, int Cost, string Text)>(
-            Comparer<(double Ratio, int Cost, string Text)>.Create((a, b) =>
-                a.Ratio != b.Ratio ? a.Ratio.CompareTo(b.Ratio) : a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : string.CompareOrdinal(a.Text, b.Text)));
+            Comparer<(double Ratio, int Cost, string Text)>.Create((a, b) => a.Ratio != b.Ratio ? a.Ratio.CompareTo(b.Ratio)
+                : a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : string.CompareOrdinal(a.Text, b.Text)));
         foreach (var c in pool)
         {
             queue.Enqueue(c, ((double)c.Cost / c.Covers.Length, c.Cost, c.Text));
@@ -167,7 +167,7 @@ public static class GlobCover
     }
 
     /// <summary>
-    /// The one-star globs that match <paramref name="folded"/> (a name after the base), as keys — pairs
+    /// The one-gap globs that match <paramref name="folded"/> (a name after the base), as keys — pairs
     /// <c>p\u0001s</c> and infixes <c>\u0002t</c> — with their text in <paramref name="spelling"/>'s case when given.
     /// The empty pair (<c>*</c>) is included: for an unused name it makes the whole base unsafe.
     /// </summary>
