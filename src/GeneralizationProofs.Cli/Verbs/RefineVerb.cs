@@ -98,7 +98,10 @@ public static class RefineVerb
             Console.Error.WriteLine(size.Note);
             if (parts is not null)
             {
-                Console.Error.WriteLine($"split: {parts.Count} policies, each within {size.Limit:N0} characters ({size.TypeName})");
+                var over = parts.Count(p => PolicySize.Characters(p) > size.Limit);
+                Console.Error.WriteLine(over == 0
+                    ? $"split: {parts.Count} policies, each within {size.Limit:N0} characters ({size.TypeName})"
+                    : $"split: {parts.Count} policies, {over} still over {size.Limit:N0} characters ({size.TypeName}): see above");
             }
             foreach (var note in refinement.Notes())
             {
@@ -128,6 +131,10 @@ public static class RefineVerb
             return null;
         }
         var parts = PolicySplitter.Split(refinement.Refined, size.Limit);
+        foreach (var reason in PolicySplitter.Unfittable(refinement.Refined, size.Limit))
+        {
+            Console.Error.WriteLine($"split: {reason}");
+        }
         if (solver is not null)
         {
             var report = SplitCheck.Check(refinement.Refined, parts, size.Type, solver);

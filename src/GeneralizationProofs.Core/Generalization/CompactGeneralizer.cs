@@ -3,27 +3,20 @@ using GeneralizationProofs.Patterns;
 namespace GeneralizationProofs.Generalization;
 
 /// <summary>
-/// Fewest characters among sound, escalation-free, complete outputs, at character granularity: for when a refinement
-/// must fit the IAM size limit (spec §6). It is the character trie's shortest safe prefixes, with one change: a safe
-/// node that covers a single catalog action is emitted as <c>p*</c> when that is shorter than the action's literal
-/// name (the character trie emits the literal), trading what a future action under <c>p</c> would be granted for size.
-/// <para>
-/// Why this is minimum in characters at its granularity. A prefix p is safe for an entry when no unused action starts
-/// with p (case-insensitively) and p* stays inside the entry (for an entry with a leading or inner <c>*</c>: p ∈ L(entry),
-/// the README's rule, since then every extension of p is in L(entry) too). For a kept action a:
-/// (1) every sound pattern covering a is a literal (a itself) or a glob q* with q a prefix of a that is safe — an
-/// escape-free, sound glob that grants a must start with a safe prefix of a; so its length is at least
-/// |shortest safe prefix of a| + 1, and a's literal costs |a|: the cheaper of the two is what compact emits;
-/// (2) two distinct shortest safe prefixes are disjoint (neither is a prefix of the other: the shorter would make the
-/// longer one's parent safe), so no pattern can serve two of them more cheaply than their own, and the set of
-/// shortest safe prefixes, each as the cheaper of <c>p*</c> and (when it covers one action) the literal, is minimum in
-/// characters among outputs built from literals and prefix globs; the count is the character trie's, minimum (M3).
-/// A kept action that is a prefix of an unused one has no safe prefix at all and goes as its literal.
-/// The verifier certifies the parts: Sound, NoEscalation, Complete, NonRedundant, and Maximal with the coarser
-/// candidate "drop one character" — each emitted p* has an unsafe or escaping parent, i.e. p is the shortest safe one.
-/// </para>
-/// Built on the character trie's public output (its walk is shared with the other trie strategies), then each literal
-/// a safe node emitted is replaced by its shortest safe prefix glob when that saves characters.
+/// Fewer characters among sound, escalation-free, complete outputs: for when a refinement must fit the IAM size limit
+/// (spec §6). Per wildcard entry ending in <c>*</c>, two outputs, and the one with fewer characters as written wins
+/// (at equal cost the first):
+/// <list type="number">
+/// <item>the character trie's shortest safe prefixes, with a safe node that covers a single catalog action emitted as
+/// <c>p*</c> when that is shorter than its literal (the character trie emits the literal). Among literals and prefix
+/// globs this is minimum in characters: every sound, escape-free pattern covering a kept action a is a or q* with q a
+/// safe prefix of a, so it costs at least min(|a|, |shortest safe prefix| + 1), and distinct shortest safe prefixes are
+/// disjoint, so no pattern serves two of them;</item>
+/// <item>for a prefix-glob entry, <see cref="GlobCover"/>: a greedy cover of the kept actions by <c>p*s</c> and
+/// <c>*t*</c> globs after the service, each matching no unused action and inside the entry.</item>
+/// </list>
+/// The cover is neither prefix globs (M1 and M3 are defined for those, and the verifier answers M1 Unknown on any other
+/// glob) nor certified minimum (greedy set cover), so compact claims sound, no escalation, complete and M2 only.
 /// </summary>
 public sealed class CompactGeneralizer : IGeneralizer
 {
@@ -32,9 +25,11 @@ public sealed class CompactGeneralizer : IGeneralizer
     public string Name => "compact";
 
     public string Description =>
-        "character trie, shortest safe prefixes, p* even for one action when shorter than its name: fewest characters";
+        "fewer characters: per wildcard, the shorter of the character trie's safe prefixes and a greedy cover by p*s and *t* globs";
 
-    public PropertyKind Claims => PropertyKind.All;
+    // M1 and M3 are defined for prefix globs: an entry covered by one-gap globs (GlobCover) has neither, so they are
+    // measured, not claimed.
+    public PropertyKind Claims => PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete | PropertyKind.NonRedundant;
 
     public string? CoarserPrefix(string literalPrefix) => CharacterTrie.CoarserPrefix(literalPrefix);
 
@@ -55,8 +50,19 @@ public sealed class CompactGeneralizer : IGeneralizer
             // p* (|p| + 1 characters) only when strictly shorter than the literal: at equal length the literal grants less.
             result.Add(shortest is not null && shortest.Length + 1 < output.Length ? shortest + "*" : output);
         }
-        return TriePrefixGeneralizer.RemoveCovered(result);
+        var prefixes = TriePrefixGeneralizer.RemoveCovered(result);
+        if (!entry.IsPrefixGlob)
+        {
+            return prefixes;
+        }
+        var kept = context.Catalog.Matching(entry).Where(a => !context.Unused.Contains(a)).ToList();
+        // The cheaper of the two in characters as written; at equal cost the prefix output, whose globs read as names.
+        return GlobCover.Cover(entry, kept, context) is { } cover && Characters(cover) < Characters(prefixes)
+            ? cover.Order(AsciiCase.Comparer).ToList()
+            : prefixes;
     }
+
+    private static int Characters(IEnumerable<string> patterns) => patterns.Sum(GlobCover.Cost);
 
     /// <summary>
     /// The shortest prefix of <paramref name="action"/>, at least the entry's literal prefix, that no unused action

@@ -56,6 +56,39 @@ public static class PolicySplitter
         return parts.Select(p => Part(document, p.Statements.OrderBy(s => s.Seq).Select(s => s.Statement))).ToList();
     }
 
+    /// <summary>
+    /// Why a refinement's split still has a part over the limit, one line per statement that alone does not fit a policy
+    /// of its own and cannot be split (a NotAction list, or a single-entry Action); empty when every statement can fit.
+    /// </summary>
+    public static List<string> Unfittable(JsonObject document, int limit)
+    {
+        var statements = document["Statement"] switch
+        {
+            JsonArray array => array.Select(s => (JsonObject)s!).ToList(),
+            JsonObject one => [one],
+            _ => [],
+        };
+        var reasons = new List<string>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            if (Fits(document, [statement], limit) || statement["Action"] is JsonArray { Count: > 1 })
+            {
+                continue;
+            }
+            var effect = statement["Effect"]?.GetValue<string>() ?? "?";
+            var sid = statement["Sid"] is JsonValue v && v.TryGetValue<string>(out var text) ? $" (Sid {text})" : "";
+            var size = PolicySize.Characters(Part(document, [statement]));
+            var why = statement["NotAction"] is JsonArray list
+                ? $"{effect} + NotAction of {list.Count:N0} entries: a part of a NotAction list would "
+                    + (effect == "Deny" ? "deny" : "grant") + " what the rest excludes, so it cannot be split"
+                    + (effect == "Deny" ? "; a Deny statement is never refined, so the original's is as long" : "")
+                : "one entry, nothing to split";
+            reasons.Add($"statement {i + 1}{sid} alone is {size:N0} characters, over {limit:N0}: {why}");
+        }
+        return reasons;
+    }
+
     private static bool Fits(JsonObject document, IEnumerable<JsonObject> statements, int limit) =>
         PolicySize.Characters(Part(document, statements)) <= limit;
 
@@ -72,8 +105,9 @@ public static class PolicySplitter
 
     /// <summary>
     /// The statement as is when it fits a policy of its own; else copies with the same other keys, each holding a greedy
-    /// run of its Action list. Only an Action list is split: a NotAction statement grants everything outside its list,
-    /// and a part of that list would grant more, so such a statement that does not fit is an error.
+    /// run of its Action list. Only an Action list is split: a NotAction statement grants (or denies) everything outside
+    /// its list, and a part of that list would grant (or deny) more, so such a statement goes alone into a part that
+    /// stays over the limit (<see cref="Unfittable"/>).
     /// </summary>
     private static IEnumerable<JsonObject> Fitting(JsonObject document, JsonObject statement, int limit)
     {
@@ -83,8 +117,8 @@ public static class PolicySplitter
         }
         if (statement["Action"] is not JsonArray actions || actions.Count < 2)
         {
-            throw new InvalidDataException(
-                $"a statement of {PolicySize.Characters(statement)} characters cannot fit {limit} and has no Action list to split");
+            // Alone in a part that stays over the limit; Unfittable says why.
+            return [statement];
         }
         // Copies are made from the statement with an empty Action list (same key order): cloning the whole list for
         // every candidate run made a 10,000-literal statement quadratic.

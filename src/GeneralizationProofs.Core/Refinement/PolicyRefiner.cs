@@ -168,7 +168,10 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
             foreach (var output in changes[i].Outputs.Where(o => !new ActionPattern(o).IsLiteral))
             {
                 var kept = context.Catalog.Matching(new ActionPattern(output)).Where(a => !context.Unused.Contains(a)).ToList();
-                if (kept.Count > 0 && kept.All(action => GrantedByAnotherEntry(action, i)))
+                // Another entry must grant one of them; the rest may be this entry's other outputs (compact's one-gap
+                // globs overlap within an entry). An entry's own redundancy alone is left for the verifier to see (M2).
+                if (kept.Count > 0 && kept.All(action => GrantedByAnotherEntry(action, i) || GrantedBySibling(action, i, output))
+                    && kept.Any(action => GrantedByAnotherEntry(action, i)))
                 {
                     outputs[i].Remove(output);
                     removed.Add((i, output));
@@ -182,6 +185,9 @@ public sealed class PolicyRefiner(IGeneralizer strategy, GeneralizationContext c
 
         bool GrantedByAnotherEntry(string action, int entry) =>
             index.Any(action, (j, other) => j != entry && !removed.Contains((j, other.Text)) && other.Matches(action));
+
+        bool GrantedBySibling(string action, int entry, string output) =>
+            outputs[entry].Any(other => other != output && new ActionPattern(other).Matches(action));
     }
 
     /// <summary>
