@@ -290,19 +290,31 @@ cp "$W/first.err" "$W/err"; cp "$W/first.out" "$W/out"
 report "first run into that --report, after the second" "0|1|2" $? "" '[ -f "$W/two/index.html" ]' "$start"
 
 if [ -n "${SIGNAL_LOOP:-}" ]; then
-  echo "== SIGINT at random moments of corpus --sample 20 --report, $SIGNAL_LOOP times =="
+  # Odd runs: SIGINT after a seeded delay (anywhere in the ~50 s run); even runs: SIGINT a seeded 0-1.5 s after the first
+  # policy page appears in the staging folder, while the report is being written (where it once ended in a segmentation fault, exit 139). Promised: exit 130
+  # (or the run's own verdict when it had finished), no staging folder left, and a report folder only if whole.
+  echo "== SIGINT at seeded moments of corpus --sample 20 --report, $SIGNAL_LOOP times =="
   for i in $(seq 1 "$SIGNAL_LOOP"); do
-    rm -rf "$W/loop"
+    rm -rf "$W/loop" "$W"/.loop.*.tmp  # a crashed run's staging folder must not fail the next case
     start=$SECONDS
     env --default-signal=INT "$GP" corpus --catalog "$BIG" --sample 20 --report "$W/loop" --jobs 2 >"$W/out" 2>"$W/err" </dev/null &
     pid=$!
-    delay=$(python3 -c "import random; print(round(random.Random($i).uniform(1, 40), 1))")
-    sleep "$delay"
+    if [ $((i % 2)) = 1 ]; then
+      delay=$(python3 -c "import random; print(round(random.Random($i).uniform(2, 48), 1))")
+      sleep "$delay"; moment="after ${delay}s"
+    else
+      delay=$(python3 -c "import random; print(round(random.Random($i).uniform(0, 1.5), 2))")
+      until ls "$W"/.loop.*.tmp/policies/* >/dev/null 2>&1 || ! kill -0 $pid 2>/dev/null; do sleep 0.02; done
+      sleep "$delay"; moment="${delay}s into the report's writing"
+    fi
+    kill -0 $pid 2>/dev/null && alive=yes || alive=no
     kill -INT $pid 2>/dev/null
     t=0; while kill -0 $pid 2>/dev/null && [ $t -lt 300 ]; do sleep 0.1; t=$((t + 1)); done
     kill -0 $pid 2>/dev/null && kill -KILL $pid
     wait $pid
-    report "corpus SIGINT after ${delay}s (#$i)" "130|0|1|2" $? "" \
+    code=$?
+    [ "$alive" = no ] && moment="$moment (already ended)"
+    report "corpus SIGINT $moment (#$i)" "130|0|1|2" $code "" \
       '[ -z "$(ls -d "$W"/.loop.*.tmp 2>/dev/null)" ] && { [ ! -e "$W/loop" ] || [ -f "$W/loop/index.html" ]; }' "$start"
   done
 fi

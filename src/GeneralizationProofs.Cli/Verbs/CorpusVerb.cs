@@ -97,8 +97,10 @@ public static class CorpusVerb
                 }, cancel);
             progress.Finish();
             var summary = new CorpusSummary(settings, results, watch.Elapsed.TotalSeconds, indices);
-            Console.Out.Write(summary.Text());
-            if (r.GetValue(refinedOut) is { } outputs)
+            // Both folders are written into their staging siblings first and published only if no signal came meanwhile: a
+            // Ctrl-C during the report's writing (seconds for a large corpus) leaves nothing, not one output of two.
+            cancel.ThrowIfCancellationRequested();
+            if (r.GetValue(refinedOut) is not null)
             {
                 // Every refinement, proved or not: a baseline records what a version did, and compare judges it.
                 refinedFolder.Writing(() =>
@@ -110,13 +112,21 @@ public static class CorpusVerb
                         File.WriteAllText(path, RefinementOutput.PolicyJson(proof.Refinement!));
                     }
                 });
-                refinedFolder.Publish();
+            }
+            if (r.GetValue(report) is not null)
+            {
+                reportFolder.Writing(() => CorpusReport.Write(reportFolder.Staging!, summary, actions, generalizer));
+            }
+            cancel.ThrowIfCancellationRequested();
+            refinedFolder.Publish();
+            reportFolder.Publish();
+            Console.Out.Write(summary.Text());
+            if (r.GetValue(refinedOut) is { } outputs)
+            {
                 Console.Out.WriteLine($"refined policies: {outputs}");
             }
             if (r.GetValue(report) is { } folder)
             {
-                reportFolder.Writing(() => CorpusReport.Write(reportFolder.Staging!, summary, actions, generalizer));
-                reportFolder.Publish();
                 Console.Out.WriteLine($"report: {Path.Combine(folder, "index.html")}");
             }
             return ExitCodes.Of(summary.Verdict);
