@@ -53,13 +53,14 @@ public class PeersStudyTests : IDisposable
         var proofs = File.ReadAllLines(Path.Combine(output, "proofs.csv"));
         Assert.Contains(proofs, l => l.Contains("example_strategy") && l.Contains(",policies,2,2,0,0,"));
 
-        // A strategy that answers every request with an error: named in the results' problem list, the run goes on.
+        // A strategy that answers every request with an error: counted in the failed table and listed, the run goes on.
         var failing = Path.Combine(_dir.FullName, "failing.py");
         File.WriteAllText(failing, "import sys\nfor line in sys.stdin:\n    print('{\"error\": \"no\"}', flush=True)\n");
         var failed = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--proofs", "0",
             "--strategy", $"exec:python3 {failing}");
         Assert.True(failed.ExitCode == 0, failed.ToString());
-        Assert.Contains("failing.py failed on", File.ReadAllText(Path.Combine(output, "README.md")));
+        Assert.Contains("failing.py on All (catalog 2024-01-01): answered an error", File.ReadAllText(Path.Combine(output, "README.md")));
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "failed.csv")), l => l.EndsWith("failing.py,policies,4,0,4,0,0"));
 
         var unknown = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--strategy", "nope");
         Assert.Equal(2, unknown.ExitCode);
