@@ -73,11 +73,11 @@ DEFECT_CASES = {
 class Adapter:
     """One adapter process; a reader thread turns its stdout into a queue of lines so that reads can time out."""
 
-    def __init__(self, script):
+    def __init__(self, script, env=None):
         self.started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-B", os.path.join(ADAPTERS_DIR, script)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True, encoding="utf-8")
+                                        text=True, encoding="utf-8", env=env)
         self.lines = queue.Queue()
         self.stderr = []
         self.pumps = [threading.Thread(target=self._pump, args=(self.process.stdout, self.lines.put), daemon=True),
@@ -248,6 +248,31 @@ for _name, _script in ADAPTERS.items():
     if _name in EXPECTED_DEFECTS:
         globals()[f"TestDefects_{_id}"] = type(f"TestDefects_{_id}", (DefectCase, unittest.TestCase),
                                                {"script": _script, "name": _name})
+
+
+class IamMinifyCatalogTrieCase(unittest.TestCase):
+    """iam_minify_adapter.py keeps the trie of each whole catalog instead of letting the peer rebuild it twice per
+    statement: the answers must be the peer's as published, catalog by catalog, when requests alternate catalogs."""
+
+    def test_the_kept_catalog_trie_changes_no_answer(self):
+        need_shared()
+        older = os.path.join(os.path.dirname(CATALOG), "aws-2020-11-20.json")
+        requests = []
+        for statements, unused in [([allow("A", ["s3:List*", "s3:Get*"])], ["s3:GetBucketAcl"]),
+                                   ([allow("B", "ec2:Describe*"), allow("C", "iam:*")], ["ec2:DescribeInstances", "iam:PassRole"]),
+                                   ([allow("D", "cloudformation:DescribeStack*")], ["cloudformation:DescribeStacks"])]:
+            for catalog in (CATALOG, older):  # alternating: a trie kept for the wrong catalog would show
+                requests.append(dict(request(statements, unused), catalog=catalog))
+        answers = {}
+        for mode, env in (("kept", None), ("rebuilt", dict(os.environ, GENPROOF_IAM_MINIFY_NO_CACHE="1"))):
+            adapter = Adapter(ADAPTERS["iam-minify"], env=env)
+            try:
+                answers[mode] = [adapter.ask(r) for r in requests]
+            finally:
+                adapter.close(kill=True)
+        self.assertTrue(all("policy" in a for a in answers["kept"]), answers["kept"])
+        self.assertEqual(answers["rebuilt"], answers["kept"])
+        self.assertNotEqual(answers["kept"][2], answers["kept"][3])  # the two catalogs do give different answers
 
 
 def demo():

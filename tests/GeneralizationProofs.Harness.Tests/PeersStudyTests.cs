@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GeneralizationProofs.Harness.Study;
 using GeneralizationProofs.Policy;
 using Xunit;
@@ -52,17 +53,56 @@ public class PeersStudyTests : IDisposable
         var proofs = File.ReadAllLines(Path.Combine(output, "proofs.csv"));
         Assert.Contains(proofs, l => l.Contains("example_strategy") && l.Contains(",policies,2,2,0,0,"));
 
-        // A strategy that answers every request with an error: named in the results' problem list, the run goes on.
+        // A strategy that answers every request with an error: counted in the failed table and listed, the run goes on.
         var failing = Path.Combine(_dir.FullName, "failing.py");
         File.WriteAllText(failing, "import sys\nfor line in sys.stdin:\n    print('{\"error\": \"no\"}', flush=True)\n");
         var failed = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--proofs", "0",
             "--strategy", $"exec:python3 {failing}");
         Assert.True(failed.ExitCode == 0, failed.ToString());
-        Assert.Contains("failing.py failed on", File.ReadAllText(Path.Combine(output, "README.md")));
+        Assert.Contains("failing.py on All (catalog 2024-01-01): answered an error", File.ReadAllText(Path.Combine(output, "README.md")));
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "failed.csv")), l => l.EndsWith("failing.py,policies,4,0,4,0,0"));
 
         var unknown = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--strategy", "nope");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("nope", unknown.Stderr);
+    }
+
+    [Fact]
+    public void ATimedOutPolicyIsCountedOnceAndNotResentUnderTheOtherCatalogsAndNoTableDropsIt()
+    {
+        var catalogs = Folder("catalogs",
+            ("a.json", """{"source": "t", "date": "2024-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "ListBucket"]}}"""),
+            ("b.json", """{"source": "t", "date": "2025-01-01", "services": {"s3": ["GetObject", "GetObjectAcl", "List", "Put"]}}"""),
+            ("c.json", """{"source": "t", "date": "2026-01-01", "services": {"s3": ["GetObject", "List", "Put"]}}"""));
+        var policies = Folder("policies", ("Reader.json", Policy("s3:Get*")), ("All.json", Policy("s3:*")));
+        // Answers every policy as it is, except that it sleeps past the time-out on the one granting s3:*. (The time-out
+        // is generous: it also covers the process's start-up, which takes seconds on a loaded machine.)
+        var slow = Path.Combine(_dir.FullName, "slow.py");
+        File.WriteAllText(slow, """
+            import json, sys, time
+            for line in sys.stdin:
+                if '"s3:*"' in line:
+                    time.sleep(60)
+                print(json.dumps({"policy": json.loads(line)["policy"]}), flush=True)
+            """);
+        var output = Path.Combine(_dir.FullName, "out");
+        var run = Genproof.Run("bench-report", "--out", output, "--catalogs", catalogs, "--policies", policies, "--proofs", "2",
+            "--strategy", $"exec:python3 {slow}", "--strategy-timeout", "6");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // All.json ran out of time under the first catalog and was not asked again under the two others.
+        var failed = File.ReadAllLines(Path.Combine(output, "failed.csv"));
+        Assert.Contains("reference,policies,6,6,0,0,0", failed);
+        Assert.Contains(failed, l => l.EndsWith("slow.py,policies,6,3,0,1,2", StringComparison.Ordinal));
+        var proofs = File.ReadAllLines(Path.Combine(output, "proofs.csv"));
+        Assert.Matches(@"slow.py,policies,2,\d+,\d+,\d+,1,", proofs.Single(l => l.Contains("slow.py")));
+        // Speed: the policy one strategy failed on is timed for none, and the failure is shown.
+        var speed = File.ReadAllLines(Path.Combine(output, "speed.csv"));
+        Assert.Matches(@"^reference,policies,1,.*,0$", speed.Single(l => l.StartsWith("reference,")));
+        Assert.Matches(@"slow.py,policies,1,.*,1$", speed.Single(l => l.Contains("slow.py")));
+        var readme = File.ReadAllText(Path.Combine(output, "README.md"));
+        Assert.Contains("refinements failed", readme);
+        Assert.Single(Regex.Matches(readme, "slow.py on All"));
+        Assert.Contains("slow.py on All (catalog 2024-01-01): no response within 6 s", readme);
     }
 
     [Fact]

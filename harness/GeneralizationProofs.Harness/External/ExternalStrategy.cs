@@ -20,6 +20,9 @@ public sealed class ExternalStrategy : IPolicyStrategy, IDisposable
     public const string Prefix = "exec:";
     public const PropertyKind DefaultClaims = PropertyKind.Sound | PropertyKind.NoEscalation | PropertyKind.Complete;
 
+    /// <summary>How the problem of a request that ran out of time begins (the study counts time-outs apart).</summary>
+    public const string TimeoutProblem = "no response within";
+
     private readonly List<string> _command;
     private readonly TimeSpan _timeout;
     private readonly CatalogFiles _catalogs = new();
@@ -102,10 +105,13 @@ public sealed class ExternalStrategy : IPolicyStrategy, IDisposable
         var read = process.StandardOutput.ReadLineAsync();
         if (!read.Wait(_timeout))
         {
-            throw Fail(label, $"no response within {_timeout.TotalSeconds:0.###} s (--strategy-timeout)");
+            throw Fail(label, $"{TimeoutProblem} {_timeout.TotalSeconds:0.###} s (--strategy-timeout)");
         }
         return read.Result ?? throw Fail(label, $"no response line: the process closed its output; {ExitOf(process)}");
     }
+
+    /// <summary>Whether a failed request ran out of time (rather than crashed or answered an error).</summary>
+    public static bool IsTimeout(StrategyFailedException failure) => failure.Problem.StartsWith(TimeoutProblem, StringComparison.Ordinal);
 
     private Process Start(string label)
     {

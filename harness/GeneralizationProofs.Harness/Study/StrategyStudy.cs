@@ -32,6 +32,9 @@ public sealed class StrategyStudy(
         var size = new ConcurrentDictionary<(string Strategy, string Folder), SizeFigures>();
         var future = new ConcurrentDictionary<(string Strategy, string Folder, int Base, int Later), long>();
         var unreadable = new ConcurrentBag<string>();
+        var failures = new ConcurrentDictionary<(string Strategy, string Folder), FailureFigures>();
+        var failureMessages = new ConcurrentBag<string>();
+        var answered = new ConcurrentDictionary<(string Strategy, string Folder), int>();
         var done = 0;
         var options = new ParallelOptions { CancellationToken = cancel };
         try
@@ -57,7 +60,8 @@ public sealed class StrategyStudy(
                 unreadable.Add(e.Message);
                 return;
             }
-            Measure(policy, folder, size, future, unreadable.Add, cancel);
+            Measure(policy, folder, size, future, name => answered.AddOrUpdate((name, folder), 1, (_, n) => n + 1),
+                (name, kind, message) => Failed(name, folder, kind, message), cancel);
             progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         }
         var dates = catalogsByDate.Select(c => c.Date).ToList();
@@ -74,12 +78,41 @@ public sealed class StrategyStudy(
             from name in names.Prepend(Original)
             select size.GetValueOrDefault((name, folder)) ?? new SizeFigures(name, folder, 0, 0, 0, 0, 0)).ToList();
         var problems = unreadable.Order(StringComparer.Ordinal).ToList();
-        return new StudyResult(names, dates, sizeRows, futureRows, problems, unusedRate, seed, sample);
+        // Every strategy has a row per folder (zeros included), so that "nothing failed" is shown, not implied.
+        var failureRows = (
+            from folder in folderNames
+            from name in names
+            select failures.GetValueOrDefault((name, folder)) is { } f
+                ? f with { Requests = f.Requests + Answered(name, folder) }
+                : new FailureFigures(name, folder, Answered(name, folder), 0, 0, 0)).ToList();
+        return new StudyResult(names, dates, sizeRows, futureRows, problems, unusedRate, seed, sample, failureRows,
+            failureMessages.Order(StringComparer.Ordinal).ToList());
+
+        int Answered(string name, string folder) => answered.GetValueOrDefault((name, folder));
+
+        void Failed(string name, string folder, Failure kind, string? message)
+        {
+            var one = new FailureFigures(name, folder, 1, kind == Failure.Failed ? 1 : 0, kind == Failure.TimedOut ? 1 : 0,
+                kind == Failure.NotSent ? 1 : 0);
+            failures.AddOrUpdate((name, folder), one, (_, sum) => sum with
+            {
+                Requests = sum.Requests + 1, Failed = sum.Failed + one.Failed, TimedOut = sum.TimedOut + one.TimedOut,
+                NotSent = sum.NotSent + one.NotSent,
+            });
+            if (message is not null)
+            {
+                failureMessages.Add($"{name} on {message}");
+            }
+        }
     }
 
+    private enum Failure { Failed, TimedOut, NotSent }
+
     private void Measure(PolicyDocument policy, string folder, ConcurrentDictionary<(string, string), SizeFigures> size,
-        ConcurrentDictionary<(string, string, int, int), long> future, Action<string> failed, CancellationToken cancel)
+        ConcurrentDictionary<(string, string, int, int), long> future, Action<string> answered, Action<string, Failure, string?> failed,
+        CancellationToken cancel)
     {
+        var timedOut = new HashSet<string>(StringComparer.Ordinal); // strategies that ran out of time on this policy
         var originalPatterns = policy.Statements.Where(s => s.IsRefinable).SelectMany(s => s.Actions).ToList();
         var literals = originalPatterns.Where(a => new ActionPattern(a).IsLiteral).ToHashSet(AsciiCase.EqualityComparer);
         var newest = catalogsByDate.Count - 1;
@@ -98,6 +131,11 @@ public sealed class StrategyStudy(
             }
             foreach (var strategy in strategies)
             {
+                if (timedOut.Contains(strategy.Name))
+                {
+                    failed(strategy.Name, Failure.NotSent, null); // a time-out again, most likely: counted, not retried
+                    continue;
+                }
                 var watch = Stopwatch.StartNew();
                 PolicyRefinement refinement;
                 try
@@ -106,10 +144,17 @@ public sealed class StrategyStudy(
                 }
                 catch (StrategyFailedException e)
                 {
-                    // An exec: strategy that crashed or timed out on this request: listed, and left out of its rows.
-                    failed($"{strategy.Name} failed on {policy.Name} (catalog {catalog.Date}): {e.Message}");
+                    // An exec: strategy that crashed or timed out on this request: counted, listed, left out of its rows.
+                    var timeout = External.ExternalStrategy.IsTimeout(e);
+                    if (timeout)
+                    {
+                        timedOut.Add(strategy.Name);
+                    }
+                    failed(strategy.Name, timeout ? Failure.TimedOut : Failure.Failed,
+                        $"{policy.Name} (catalog {catalog.Date}): {e.Problem}");
                     continue;
                 }
+                answered(strategy.Name);
                 var milliseconds = watch.Elapsed.TotalMilliseconds;
                 var patterns = refinement.Statements.Where(s => s.Original.IsRefinable && s.Outcome != StatementOutcome.Removed)
                     .SelectMany(s => s.Outcome == StatementOutcome.Unchanged ? s.Original.Actions : s.RefinedActions).ToList();

@@ -22,6 +22,14 @@ public static class StudyOutput
                 index.Append("- ").Append(problem).Append('\n');
             }
         }
+        if (result.FailureMessages is { Count: > 0 } failures)
+        {
+            index.Append($"\n{failures.Count} refinements failed (counted in the failed table, left out of the others):\n\n");
+            foreach (var failure in failures)
+            {
+                index.Append("- ").Append(failure).Append('\n');
+            }
+        }
         foreach (var table in tables)
         {
             index.Append($"\n## {table.Title}\n\n").Append(table.Markdown());
@@ -35,6 +43,19 @@ public static class StudyOutput
     /// <param name="ownedElsewhere">blocks another command fills (left as they are; any other unknown name is an error).</param>
     public static void FillPaper(string paper, IReadOnlyList<Table> tables, IReadOnlyCollection<string>? ownedElsewhere = null) =>
         FillPaper(paper, tables.ToDictionary(t => t.Name, t => t.Markdown()), ownedElsewhere);
+
+    /// <summary>The same with the command that wrote them under each table (<see cref="PaperTable.Body"/>), so that a
+    /// reader and a test can tell which run every number comes from.</summary>
+    public static void FillPaper(string paper, IReadOnlyList<Table> tables, string command, IReadOnlyCollection<string>? ownedElsewhere) =>
+        FillPaper(paper, tables.ToDictionary(t => t.Name, t => new PaperTable(t, command).Body()), ownedElsewhere);
+
+    /// <summary>A command line as a shell reads it: an argument with spaces or quotes in single quotes.</summary>
+    public static string CommandLine(IEnumerable<string> arguments) => string.Join(' ', arguments.Select(Quoted));
+
+    private static string Quoted(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@+".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
 
     /// <summary>The same with Markdown blocks by name, for results that are not tables (counterexamples).</summary>
     public static void FillPaper(string paper, IReadOnlyDictionary<string, string> blocks,

@@ -27,7 +27,7 @@ public static class StudyProofs
             var chosen = Chosen(folder, sample, perFolder);
             foreach (var strategy in strategies)
             {
-                int proved = 0, refuted = 0, unknown = 0;
+                int proved = 0, refuted = 0, unknown = 0, failed = 0;
                 var watch = Stopwatch.StartNew();
                 foreach (var file in chosen)
                 {
@@ -36,8 +36,18 @@ public static class StudyProofs
                         continue;
                     }
                     var unused = CorpusCase.Unused(policy, catalog, rate, seed);
-                    var report = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy),
-                        cancel: cancel).Report;
+                    VerificationReport report;
+                    try
+                    {
+                        report = RefineAndProve.Run(strategy, policy, catalog, unused, solver, ProofScope.ClaimsOf(strategy),
+                            cancel: cancel).Report;
+                    }
+                    catch (StrategyFailedException e)
+                    {
+                        failed++; // no refinement, nothing to prove: counted in its own column, never as proved
+                        log($"proofs: {e.Message}");
+                        continue;
+                    }
                     switch (report.Verdict)
                     {
                         case Verdict.Proved: proved++; break;
@@ -46,10 +56,10 @@ public static class StudyProofs
                     }
                 }
                 var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
-                figures.Add(new ProofFigures(strategy.Name, folderName, proved + refuted + unknown, proved, refuted, unknown,
-                    watch.Elapsed.TotalSeconds));
+                figures.Add(new ProofFigures(strategy.Name, folderName, proved + refuted + unknown + failed, proved, refuted, unknown,
+                    watch.Elapsed.TotalSeconds, failed));
                 log($"proofs: {strategy.Name} on {chosen.Count} policies of {folder}: "
-                    + $"{proved} proved, {refuted} refuted, {unknown} unknown");
+                    + $"{proved} proved, {refuted} refuted, {unknown} unknown, {failed} failed");
             }
         }
         return figures;

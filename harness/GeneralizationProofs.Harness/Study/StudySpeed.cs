@@ -12,6 +12,7 @@ namespace GeneralizationProofs.Harness.Study;
 /// reference's is the speed ratio. The size table's "refine ms" comes from the parallel study, where an external
 /// strategy's requests queue behind its one process; this one does not. Each strategy refines the first policy once
 /// untimed first (process start, catalog read, JIT), so the figures are per request after start-up, protocol included.
+/// A policy some strategy gave no result for is timed for none and counted in that strategy's failed column.
 /// </summary>
 public static class StudySpeed
 {
@@ -42,8 +43,10 @@ public static class StudySpeed
                 }
             }
             var times = strategies.ToDictionary(s => s.Name, _ => new List<double>());
+            var failed = strategies.ToDictionary(s => s.Name, _ => 0);
             foreach (var (policy, context) in cases)
             {
+                var timed = new Dictionary<string, double>();
                 foreach (var strategy in strategies)
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -51,17 +54,25 @@ public static class StudySpeed
                     try
                     {
                         strategy.Refine(policy, context);
-                        times[strategy.Name].Add(watch.Elapsed.TotalMilliseconds);
+                        timed[strategy.Name] = watch.Elapsed.TotalMilliseconds;
                     }
                     catch (StrategyFailedException)
                     {
-                        // a crashed or timed-out request is not a speed; the study's problem list names it
+                        failed[strategy.Name]++; // not a speed: counted; the bench-report log names it
+                    }
+                }
+                if (timed.Count == strategies.Count)
+                {
+                    // Only refinements that every strategy answered are timed, so that the totals and ratios compare.
+                    foreach (var (name, milliseconds) in timed)
+                    {
+                        times[name].Add(milliseconds);
                     }
                 }
             }
             var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
             figures.AddRange(strategies.Select(s => new SpeedFigures(s.Name, folderName, times[s.Name].Count, times[s.Name].Sum(),
-                Statistics.Median(times[s.Name]))));
+                Statistics.Median(times[s.Name]), failed[s.Name])));
         }
         return figures;
     }

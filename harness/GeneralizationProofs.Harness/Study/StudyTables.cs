@@ -11,11 +11,19 @@ public static class StudyTables
     private const string Reference = "reference";
 
     /// <summary>Every table name bench-report can write; other commands filling the same paper leave these blocks alone.</summary>
-    public static readonly string[] Names = ["size", "future-summary", "future-by-pair", "proofs", "speed"];
+    public static readonly string[] Names = ["size", "future-summary", "future-by-pair", "proofs", "speed", "failed"];
 
     public static IReadOnlyList<Table> All(StudyResult result, IReadOnlyList<ProofFigures> proofs, IReadOnlyList<SpeedFigures> speed) =>
         [Size(result), FutureSummary(result), FutureByPair(result), .. proofs.Count > 0 ? [Proofs(proofs)] : Array.Empty<Table>(),
-            .. speed.Count > 0 ? [Speed(speed)] : Array.Empty<Table>()];
+            .. speed.Count > 0 ? [Speed(speed)] : Array.Empty<Table>(), Failed(result)];
+
+    /// <summary>The refinements that gave no result, per strategy and folder over every catalog (zeros shown too).</summary>
+    public static Table Failed(StudyResult result) => new("failed",
+        "Refinements without a result, over every catalog: errors and crashes, time-outs, and requests not sent because the "
+            + "same policy had run out of time under an earlier catalog (left out of the size and future rows)",
+        ["strategy", "folder", "refinements", "answered", "failed", "timed out", "not sent after a time-out"],
+        (result.Failures ?? []).Select(f => (IReadOnlyList<string>)[f.Strategy, f.Folder, N(f.Requests),
+            N(f.Requests - f.Failed - f.TimedOut - f.NotSent), N(f.Failed), N(f.TimedOut), N(f.NotSent)]).ToList());
 
     public static Table Size(StudyResult result)
     {
@@ -38,7 +46,7 @@ public static class StudyTables
             $"Size against catalog {result.CatalogDates[^1]}: Action patterns, policy characters (limit {limit:N0}), refinement time",
             ["strategy", "folder", "policies", "patterns", "× ref", "characters", "× ref", $"over {limit:N0}",
                 "over after --split (parts)", "refine ms", "× ref"],
-            rows);
+            rows, new HashSet<int> { 9, 10 });
     }
 
     public static Table FutureSummary(StudyResult result)
@@ -76,20 +84,23 @@ public static class StudyTables
 
     public static Table Proofs(IReadOnlyList<ProofFigures> proofs) => new("proofs",
         "Claimed properties proved by the SMT verifier on a sample of the corpus",
-        ["strategy", "folder", "policies", "proved", "refuted", "unknown", "seconds"],
+        ["strategy", "folder", "policies", "proved", "refuted", "unknown", "failed", "seconds"],
         proofs.Select(p => (IReadOnlyList<string>)[p.Strategy, p.Folder, N(p.Policies), N(p.Proved), N(p.Refuted), N(p.Unknown),
-            p.Seconds.ToString("F1", CultureInfo.InvariantCulture)]).ToList());
+            N(p.Failed), p.Seconds.ToString("F1", CultureInfo.InvariantCulture)]).ToList(),
+        new HashSet<int> { 7 });
 
     public static Table Speed(IReadOnlyList<SpeedFigures> speed) => new("speed",
-        "Side-by-side speed: the same refinements by every strategy, one after another on one thread (after one untimed warm-up)",
-        ["strategy", "folder", "policies", "total ms", "× ref", "median ms", "× ref"],
+        "Side-by-side speed: the same refinements by every strategy, one after another on one thread (after one untimed warm-up); "
+            + "a policy some strategy failed on is timed for none",
+        ["strategy", "folder", "policies", "total ms", "× ref", "median ms", "× ref", "failed"],
         speed.GroupBy(s => s.Folder).SelectMany(folder =>
         {
             var reference = folder.Single(s => s.Strategy == Reference);
             return folder.Select(s => (IReadOnlyList<string>)[s.Strategy, s.Folder, N(s.Policies), Ms(s.TotalMilliseconds),
                 Ratio(s.TotalMilliseconds, reference.TotalMilliseconds), Ms(s.MedianMilliseconds),
-                Ratio(s.MedianMilliseconds, reference.MedianMilliseconds)]);
-        }).ToList());
+                Ratio(s.MedianMilliseconds, reference.MedianMilliseconds), N(s.Failed)]);
+        }).ToList(),
+        new HashSet<int> { 3, 4, 5, 6 });
 
     private static string Ms(double milliseconds) => milliseconds.ToString("F1", CultureInfo.InvariantCulture);
 

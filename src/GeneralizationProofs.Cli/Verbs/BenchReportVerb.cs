@@ -91,7 +91,9 @@ public static class BenchReportVerb
             tablesFolder.Publish();
             if (r.GetValue(paper) is { } paperFile)
             {
-                StudyOutput.FillPaper(paperFile, tables, Harness.Peers.PeersReport.TableNames);
+                // Under each table, the command that wrote it (as typed, --out and --paper included).
+                var typed = StudyOutput.CommandLine(r.Tokens.Select(t => t.Value));
+                StudyOutput.FillPaper(paperFile, tables, $"genproof {typed}", Harness.Peers.PeersReport.TableNames);
             }
             return ExitCodes.Ok;
         }));
