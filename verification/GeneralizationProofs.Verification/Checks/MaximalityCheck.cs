@@ -18,14 +18,20 @@ public static class MaximalityCheck
         var evidence = new List<Evidence>();
         var queries = 0;
         string? unknown = null;
-        foreach (var pattern in statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral))
+        var wildcards = statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral)
+            .Select(p => (Pattern: p, Coarser: p.IsPrefixGlob ? CoarserPrefix(p, context) : (null, null))).ToList();
+        // The unsafe-candidate queries (finite) asked as one batch; the escape queries over all strings follow one by one.
+        var unsafeQueries = wildcards.Where(w => w.Coarser.Coarser is not null).Select(w => Query.OverCandidates(
+            $"maximal-unsafe {statement.Label} {w.Coarser.Coarser}*", context.Unused.WithPrefix(w.Coarser.Coarser!).ToArray(),
+            [w.Coarser.Coarser + "*"], [])).ToList();
+        var unsafeAnswers = new Queue<Answer>(context.AskAll(unsafeQueries, _ => false));
+        foreach (var (pattern, (coarser, why)) in wildcards)
         {
             if (!pattern.IsPrefixGlob)
             {
                 unknown ??= $"{pattern.Text} is neither a literal nor a prefix glob; M1's coarser candidate is defined for prefix globs";
                 continue;
             }
-            var (coarser, why) = CoarserPrefix(pattern, context);
             if (coarser is null)
             {
                 if (why is null)
@@ -37,8 +43,7 @@ public static class MaximalityCheck
             }
             var candidate = coarser + "*";
             queries++;
-            var unsafeWitness = context.Ask(Query.OverCandidates($"maximal-unsafe {statement.Label} {candidate}",
-                context.Unused.WithPrefix(coarser).ToArray(), [candidate], []));
+            var unsafeWitness = unsafeAnswers.Dequeue();
             if (unsafeWitness.Kind == AnswerKind.Sat)
             {
                 evidence.Add(new(pattern.Text, candidate, unsafeWitness.Witness,
