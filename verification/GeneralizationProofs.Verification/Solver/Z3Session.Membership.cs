@@ -16,6 +16,9 @@ namespace GeneralizationProofs.Verification.Solver;
 /// </summary>
 public sealed partial class Z3Session
 {
+    /// <summary>(candidate, pattern) pairs the rewriter has found members, in a batch it confirmed.</summary>
+    private readonly HashSet<(string, string)> _members = [];
+
     /// <summary>Atoms per rewriter call: a prediction the rewriter does not confirm sends only its batch one by one.</summary>
     private const int AtomsPerBatch = 4_000;
 
@@ -32,6 +35,7 @@ public sealed partial class Z3Session
         var answers = new Answer?[queries.Count];
         var batch = new List<(int Query, Answer Predicted)>();
         var atoms = new List<IntPtr>();
+        var members = new List<(string, string)>();
         for (var i = 0; i <= queries.Count; i++)
         {
             if (batch.Count > 0 && (i == queries.Count || atoms.Count >= AtomsPerBatch))
@@ -39,11 +43,13 @@ public sealed partial class Z3Session
                 if (Confirm(atoms))
                 {
                     batch.ForEach(b => answers[b.Query] = b.Predicted);
+                    _members.UnionWith(members);
                 }
                 batch.Clear();
                 atoms.Clear();
+                members.Clear();
             }
-            if (i < queries.Count && queries[i].Candidates is not null && Predict(queries[i], atoms) is { } predicted)
+            if (i < queries.Count && queries[i].Candidates is not null && Predict(queries[i], atoms, members) is { } predicted)
             {
                 batch.Add((i, predicted));
             }
@@ -77,7 +83,7 @@ public sealed partial class Z3Session
     /// mean exactly that w is the first candidate in ∪I and in no Exclude pattern: what <see cref="Decide"/> answers.
     /// Null for a query with an empty Include list or a candidate outside Σ (decided one by one).
     /// </summary>
-    private Answer? Predict(Query query, List<IntPtr> atoms)
+    private Answer? Predict(Query query, List<IntPtr> atoms, List<(string, string)> members)
     {
         var (candidates, include, exclude) = (query.Candidates!, query.Include, query.Exclude);
         if (include.Count == 0 || PatternEncoding.InAlphabet(candidates).Count != candidates.Count)
@@ -94,11 +100,11 @@ public sealed partial class Z3Session
             }
             else if (exclude.FirstOrDefault(p => ActionPattern.Match(p, candidate)) is { } excluding)
             {
-                atoms.Add(InRegex(candidate, Pattern(excluding)));
+                MemberAtom(candidate, excluding, atoms, members);
             }
             else
             {
-                atoms.Add(InRegex(candidate, Pattern(including)));
+                MemberAtom(candidate, including, atoms, members);
                 if (exclude.Count > 0)
                 {
                     atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, UnionOnce(exclude, ref excludeUnion)))));
@@ -163,6 +169,20 @@ public sealed partial class Z3Session
             }
         }
         return Answer.Unsat;
+    }
+
+    /// <summary>
+    /// The atom c ∈ L(p), unless the rewriter has already made it true in this session: kept actions meet the same
+    /// pattern in several properties (in the original for the kept set and no-escalation's literals, in the refined
+    /// pattern for complete and non-redundant), and a verbatim entry is the same pattern on both sides.
+    /// </summary>
+    private void MemberAtom(string candidate, string pattern, List<IntPtr> atoms, List<(string, string)> members)
+    {
+        if (!_members.Contains((candidate, pattern)))
+        {
+            atoms.Add(InRegex(candidate, Pattern(pattern)));
+            members.Add((candidate, pattern));
+        }
     }
 
     private IntPtr UnionOnce(IReadOnlyList<string> patterns, ref IntPtr union)
