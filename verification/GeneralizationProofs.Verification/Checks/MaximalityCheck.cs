@@ -51,9 +51,7 @@ public static class MaximalityCheck
                 continue;
             }
             queries++;
-            var escapeWitness = unsafeWitness.Kind == AnswerKind.Unsat
-                ? context.Ask(Query.OverAllStrings($"maximal-escape {statement.Label} {candidate}", [candidate], statement.Original))
-                : unsafeWitness;
+            var escapeWitness = unsafeWitness.Kind == AnswerKind.Unsat ? Escape(statement, context, coarser, ref queries) : unsafeWitness;
             switch (escapeWitness.Kind)
             {
                 case AnswerKind.Sat:
@@ -72,6 +70,26 @@ public static class MaximalityCheck
         return unknown is null
             ? new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Proved, queries, Evidence: evidence)
             : new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: unknown);
+    }
+
+    /// <summary>
+    /// Does q* grant a string the original does not? First asked over a finite domain, the catalog actions that start
+    /// with q and the strings q and q·x: a Sat there is a witness in L(q*) \ L(P) like any other (replayed as every
+    /// answer is), and nearly every coarser candidate escapes through a catalog action. Only when none does, the
+    /// all-strings query decides (under load those ran into the 10 s limit on AWSElasticBeanstalkRoleCore).
+    /// </summary>
+    private static Answer Escape(StatementCase statement, CheckContext context, string coarser, ref int queries)
+    {
+        var candidate = coarser + "*";
+        var strings = context.Catalog.WithPrefix(coarser).ToArray().Append(coarser).Append(coarser + "x").Distinct().ToList();
+        var finite = context.Ask(Query.OverCandidates($"maximal-escape {statement.Label} {candidate} (catalog and sample strings)",
+            strings, [candidate], statement.Original));
+        if (finite.Kind == AnswerKind.Sat)
+        {
+            return finite;
+        }
+        queries++;
+        return context.Ask(Query.OverAllStrings($"maximal-escape {statement.Label} {candidate}", [candidate], statement.Original));
     }
 
     /// <summary>
