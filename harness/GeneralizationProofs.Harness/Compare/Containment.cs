@@ -17,8 +17,8 @@ namespace GeneralizationProofs.Harness.Compare;
 /// r ∈ L(x) gives L(r) ⊆ L(x)); a prefix glob p* by the ground membership of p in the patterns of other that end in
 /// <c>*</c> (Lemma 8, <see cref="TrailingStarLift"/>, the one place no-escalation uses too). Only what is left, a
 /// glob no such pattern covers or a pattern of another shape, goes to <see cref="NoEscalationCheck"/>'s chunked
-/// queries over all strings. Before, every pattern went to those: on <c>"Action": "*"</c> over the June-2024 catalog that was thousands of solver queries for the 9,717
-/// reference patterns (810 s); a ground membership takes the rewriter microseconds.</para>
+/// queries over all strings. Before, every pattern went to those: on <c>"Action": "*"</c> over the June-2024 catalog
+/// that was thousands of solver queries for the 9,717 reference patterns (810 s); a ground membership takes the rewriter microseconds.</para>
 /// </summary>
 public sealed class Containment(ActionCatalog catalog, CheckContext context)
 {
