@@ -23,17 +23,21 @@ public sealed class CorpusProof(ActionCatalog catalog, IPolicyStrategy strategy,
     public PolicyProof[] Run(IReadOnlyList<string> files, int jobs, Action<PolicyProof>? done = null, CancellationToken cancel = default)
     {
         var results = new PolicyProof[files.Count];
-        // Results land in file order whatever the schedule. Each policy gets fresh engines: a Z3 session is not
-        // thread-safe, and one keeps every regex it built and Z3 its caches, which over the whole corpus grew to 10 GB.
+        // Results land in file order whatever the schedule. Each worker keeps its engines for a run of policies (a Z3
+        // session is not thread-safe; its start and its first queries cost tens of milliseconds, more than a small
+        // policy's proof) and starts fresh ones every PoliciesPerSession: a session keeps every regex it built and Z3
+        // its caches, which over the whole corpus in one session grew to 10 GB.
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel };
-            Parallel.For(0, files.Count, options, i =>
-            {
-                using var session = Engines.Create(engine, timeoutMs, cancel: cancel);
-                results[i] = Prove(files[i], session, cancel);
-                done?.Invoke(results[i]);
-            });
+            Parallel.For(0, files.Count, options, () => new WorkerEngines(() => Engines.Create(engine, timeoutMs, cancel: cancel)),
+                (i, _, worker) =>
+                {
+                    results[i] = Prove(files[i], worker.Next(), cancel);
+                    done?.Invoke(results[i]);
+                    return worker;
+                },
+                worker => worker.Dispose());
         }
         // A worker stopped by the token throws inside the loop, which wraps it; the caller wants the cancellation.
         catch (AggregateException e) when (cancel.IsCancellationRequested

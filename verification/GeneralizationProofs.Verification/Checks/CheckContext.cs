@@ -29,6 +29,35 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolic
     }
 
     /// <summary>
+    /// The queries' answers, as <see cref="Ask"/> would give them one by one, asked of the engines as one batch: a check
+    /// with many small finite queries (one per refined pattern, per group of kept actions) pays the solver's per-call
+    /// cost once, not per query. The caller reads the answers in order and stops where <see cref="Ask"/> would have.
+    /// </summary>
+    /// <param name="stops">where the caller stops reading (default: the first answer that is not Unsat); only the
+    /// queries up to there are written to <c>--smt-out</c>, as when they were asked one by one.</param>
+    public IReadOnlyList<Answer> AskAll(IReadOnlyList<Query> queries, Func<Answer, bool>? stops = null)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+        var answers = solver.DecideAll(queries).Select((answer, i) => WitnessReplay.Check(queries[i], answer)).ToList();
+        if (_export is not null)
+        {
+            stops ??= a => a.Kind != AnswerKind.Unsat;
+            for (var i = 0; i < queries.Count; i++)
+            {
+                _export.Write(queries[i], answers[i]);
+                if (stops(answers[i]))
+                {
+                    break;
+                }
+            }
+        }
+        return answers;
+    }
+
+    /// <summary>
     /// A finite query asked candidate by candidate with only the patterns that could match that candidate (the prefix
     /// lemma: a pattern can match a string only if its literal prefix is a folded prefix of it), so each membership
     /// term is small; candidates that keep the same patterns share one query. The answer is the one big query's, without
@@ -61,12 +90,13 @@ public sealed class CheckContext(ActionCatalog catalog, ActionSet unused, IPolic
             }
             group.Candidates.Add(candidate);
         }
+        var asked = groups.Values.Select((group, i) => Query.OverCandidates(groups.Count == 1 ? name : $"{name} part {i + 1}",
+            group.Candidates, group.Include, group.Exclude)).ToList();
+        var answers = AskAll(asked);
         queries = 0;
-        foreach (var group in groups.Values)
+        foreach (var answer in answers)
         {
             queries++;
-            var part = groups.Count == 1 ? name : $"{name} part {queries}";
-            var answer = Ask(Query.OverCandidates(part, group.Candidates, group.Include, group.Exclude));
             if (answer.Kind != AnswerKind.Unsat)
             {
                 return answer;

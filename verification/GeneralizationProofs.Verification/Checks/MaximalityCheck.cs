@@ -18,14 +18,20 @@ public static class MaximalityCheck
         var evidence = new List<Evidence>();
         var queries = 0;
         string? unknown = null;
-        foreach (var pattern in statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral))
+        var wildcards = statement.Emitted.Select(p => new ActionPattern(p)).Where(p => !p.IsLiteral)
+            .Select(p => (Pattern: p, Coarser: p.IsPrefixGlob ? CoarserPrefix(p, context) : (null, null))).ToList();
+        // The unsafe-candidate queries (finite) asked as one batch; the escape queries over all strings follow one by one.
+        var unsafeQueries = wildcards.Where(w => w.Coarser.Coarser is not null).Select(w => Query.OverCandidates(
+            $"maximal-unsafe {statement.Label} {w.Coarser.Coarser}*", context.Unused.WithPrefix(w.Coarser.Coarser!).ToArray(),
+            [w.Coarser.Coarser + "*"], [])).ToList();
+        var unsafeAnswers = new Queue<Answer>(context.AskAll(unsafeQueries, _ => false));
+        foreach (var (pattern, (coarser, why)) in wildcards)
         {
             if (!pattern.IsPrefixGlob)
             {
                 unknown ??= $"{pattern.Text} is neither a literal nor a prefix glob; M1's coarser candidate is defined for prefix globs";
                 continue;
             }
-            var (coarser, why) = CoarserPrefix(pattern, context);
             if (coarser is null)
             {
                 if (why is null)
@@ -37,8 +43,7 @@ public static class MaximalityCheck
             }
             var candidate = coarser + "*";
             queries++;
-            var unsafeWitness = context.Ask(Query.OverCandidates($"maximal-unsafe {statement.Label} {candidate}",
-                context.Unused.WithPrefix(coarser).ToArray(), [candidate], []));
+            var unsafeWitness = unsafeAnswers.Dequeue();
             if (unsafeWitness.Kind == AnswerKind.Sat)
             {
                 evidence.Add(new(pattern.Text, candidate, unsafeWitness.Witness,
@@ -46,9 +51,7 @@ public static class MaximalityCheck
                 continue;
             }
             queries++;
-            var escapeWitness = unsafeWitness.Kind == AnswerKind.Unsat
-                ? context.Ask(Query.OverAllStrings($"maximal-escape {statement.Label} {candidate}", [candidate], statement.Original))
-                : unsafeWitness;
+            var escapeWitness = unsafeWitness.Kind == AnswerKind.Unsat ? Escape(statement, context, coarser, ref queries) : unsafeWitness;
             switch (escapeWitness.Kind)
             {
                 case AnswerKind.Sat:
@@ -67,6 +70,26 @@ public static class MaximalityCheck
         return unknown is null
             ? new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Proved, queries, Evidence: evidence)
             : new PropertyOutcome(PropertyKind.Maximal, statement.Label, Verdict.Unknown, queries, Evidence: evidence, Reason: unknown);
+    }
+
+    /// <summary>
+    /// Does q* grant a string the original does not? First asked over a finite domain, the catalog actions that start
+    /// with q and the strings q and q·x: a Sat there is a witness in L(q*) \ L(P) like any other (replayed as every
+    /// answer is), and nearly every coarser candidate escapes through a catalog action. Only when none does, the
+    /// all-strings query decides (under load those ran into the 10 s limit on AWSElasticBeanstalkRoleCore).
+    /// </summary>
+    private static Answer Escape(StatementCase statement, CheckContext context, string coarser, ref int queries)
+    {
+        var candidate = coarser + "*";
+        var strings = context.Catalog.WithPrefix(coarser).ToArray().Append(coarser).Append(coarser + "x").Distinct().ToList();
+        var finite = context.Ask(Query.OverCandidates($"maximal-escape {statement.Label} {candidate} (catalog and sample strings)",
+            strings, [candidate], statement.Original));
+        if (finite.Kind == AnswerKind.Sat)
+        {
+            return finite;
+        }
+        queries++;
+        return context.Ask(Query.OverAllStrings($"maximal-escape {statement.Label} {candidate}", [candidate], statement.Original));
     }
 
     /// <summary>

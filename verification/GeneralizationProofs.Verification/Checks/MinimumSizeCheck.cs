@@ -30,15 +30,18 @@ public static class MinimumSizeCheck
         var emitted = new PatternIndex(statement.Emitted);
         var queries = 0;
         var representatives = new List<(string Action, ActionPattern Pattern)>();
-        foreach (var pattern in patterns)
+        // The representatives' queries asked as one batch, read in order (it stops at the first Unsat or Unknown).
+        var asked = patterns.Select(pattern => Query.OverCandidates($"minimum-size-representative {statement.Label} {pattern.Text}",
+            kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text],
+            NonRedundancyCheck.OthersThan(emitted.Compatible(pattern.LiteralPrefix), pattern.Text))).ToList();
+        var answers = context.AskAll(asked, a => a.Kind != AnswerKind.Sat);
+        foreach (var (pattern, (query, answer)) in patterns.Zip(asked.Zip(answers)))
         {
             // The representative is a kept action no other emitted pattern grants: if another glob granted it too, it
             // and that glob's own representative would share that glob (mergeable), and another literal would be the
             // same action. So representatives are distinct, |R| of them, as a certificate of size |R| must be.
-            var others = NonRedundancyCheck.OthersThan(emitted.Compatible(pattern.LiteralPrefix), pattern.Text);
+            var others = query.Exclude;
             queries++;
-            var answer = context.Ask(Query.OverCandidates($"minimum-size-representative {statement.Label} {pattern.Text}",
-                kept.WithPrefix(pattern.LiteralPrefix).ToArray(), [pattern.Text], others));
             if (answer.Kind == AnswerKind.Unsat)
             {
                 // Then the emitted patterns without this one still grant every kept action, nothing more: a smaller cover.

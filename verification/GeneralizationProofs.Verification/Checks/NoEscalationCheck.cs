@@ -16,6 +16,8 @@ namespace GeneralizationProofs.Verification.Checks;
 /// refute, so Unsat still proves the chunk; and a witness x starts with some member's literal prefix, so every original
 /// pattern that could match x is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver
 /// cannot answer is retried one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
+/// <para>Before the chunks, a prefix glob p* whose prefix p an original pattern ending in <c>*</c> holds is proved by
+/// that ground membership (<see cref="TrailingStarLift"/>, Lemma 8): nearly every wildcard of a real refinement.</para>
 /// </summary>
 public static class NoEscalationCheck
 {
@@ -32,9 +34,14 @@ public static class NoEscalationCheck
         {
             return Result(statement, literalAnswer, queries, literals);
         }
+        // Prefix globs that an original ending in * contains are proved by ground membership (Lemma 8); only the rest
+        // need the all-strings queries (on ReadOnlyAccess those were 78% of this check's time).
+        var lift = TrailingStarLift.Apply(context, $"no-escalation {statement.Label}",
+            statement.Refined.Where(p => !new ActionPattern(p).IsLiteral).ToList(), statement.Original, liftLiterals: false);
+        queries += lift.Queries;
         // Wildcards that could only meet the same original patterns are asked together; a query that mixes services
         // pays for every service's patterns at once (100 wildcards against 60 originals across services: 4–8 s).
-        var groups = statement.Refined.Where(p => !new ActionPattern(p).IsLiteral)
+        var groups = lift.Rest
             .OrderBy(p => new ActionPattern(p).LiteralPrefix, AsciiCase.Comparer)
             .GroupBy(p => string.Join('\n', original.Compatible(new ActionPattern(p).LiteralPrefix)));
         foreach (var chunk in groups.SelectMany(g => g.Chunk(chunkSize)))

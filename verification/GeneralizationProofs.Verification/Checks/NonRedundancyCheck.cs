@@ -19,18 +19,21 @@ public static class NonRedundancyCheck
         var evidence = new List<Evidence>();
         var queries = 0;
         var refined = new PatternIndex(statement.Refined);
-        for (var i = 0; i < statement.Refined.Count; i++)
+        // One query per emitted pattern, asked as one batch and read in order (it stops at the first Unsat or Unknown).
+        var positions = Enumerable.Range(0, statement.Refined.Count).Where(i => statement.IsEmitted[i]).ToList();
+        var asked = positions.Select(i =>
         {
-            if (!statement.IsEmitted[i])
-            {
-                continue;
-            }
             var pattern = statement.Refined[i];
             var prefix = new ActionPattern(pattern).LiteralPrefix;
             var others = OthersThan(refined.Compatible(prefix), pattern);
+            return Query.OverCandidates($"non-redundant {statement.Label} {pattern}", kept.WithPrefix(prefix).ToArray(), [pattern], others);
+        }).ToList();
+        var answers = context.AskAll(asked, a => a.Kind != AnswerKind.Sat);
+        foreach (var (query, witness) in asked.Zip(answers))
+        {
+            var pattern = query.Include[0];
+            var others = query.Exclude;
             queries++;
-            var witness = context.Ask(Query.OverCandidates($"non-redundant {statement.Label} {pattern}",
-                kept.WithPrefix(prefix).ToArray(), [pattern], others));
             switch (witness.Kind)
             {
                 case AnswerKind.Sat:

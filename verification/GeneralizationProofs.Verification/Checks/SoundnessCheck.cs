@@ -10,12 +10,14 @@ public static class SoundnessCheck
 {
     public static PropertyOutcome Check(StatementCase statement, CheckContext context)
     {
+        // One query per pattern, asked as one batch (CheckContext.AskAll) and read in order.
+        var asked = statement.Refined.Select(pattern => Query.OverCandidates($"sound {statement.Label} {pattern}",
+            context.Unused.WithPrefix(new ActionPattern(pattern).LiteralPrefix).ToArray(), [pattern], [])).ToList();
+        var answers = context.AskAll(asked);
         var queries = 0;
-        foreach (var pattern in statement.Refined)
+        foreach (var (pattern, answer) in statement.Refined.Zip(answers))
         {
-            var candidates = context.Unused.WithPrefix(new ActionPattern(pattern).LiteralPrefix).ToArray();
             queries++;
-            var answer = context.Ask(Query.OverCandidates($"sound {statement.Label} {pattern}", candidates, [pattern], []));
             switch (answer.Kind)
             {
                 case AnswerKind.Sat:

@@ -18,10 +18,18 @@ public sealed class BothEngines(Z3Session z3, AutomatonSolver automata, string? 
     /// <summary>The folder disagreements were written to (null until the first one).</summary>
     public string? DisagreementFolder => _written > 0 ? _folder : null;
 
-    public Answer Decide(Query query)
+    public Answer Decide(Query query) => Combine(query, z3.Decide(query), automata.Decide(query));
+
+    /// <summary>Each engine answers the batch its own way (Z3 in one rewriter call); the answers are combined per query.</summary>
+    public IReadOnlyList<Answer> DecideAll(IReadOnlyList<Query> queries)
     {
-        var z = z3.Decide(query);
-        var a = automata.Decide(query);
+        var z = z3.DecideAll(queries);
+        var a = ((IQuerySolver)automata).DecideAll(queries);
+        return queries.Select((q, i) => Combine(q, z[i], a[i])).ToList();
+    }
+
+    private Answer Combine(Query query, Answer z, Answer a)
+    {
         IReadOnlyList<EngineAnswer> engines = [new("z3", z), new("automata", a)];
         if (z.Kind == AnswerKind.Unknown || a.Kind == AnswerKind.Unknown)
         {

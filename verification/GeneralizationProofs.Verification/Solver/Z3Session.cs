@@ -8,8 +8,8 @@ namespace GeneralizationProofs.Verification.Solver;
 /// <c>Context</c> needs a newer libz3 and frees terms from finalizer threads (spec §5).
 /// <para>Two ways to answer a <see cref="Query"/>:</para>
 /// <list type="bullet">
-/// <item>finite candidates: each candidate's membership <c>(str.in_re "c" R)</c> is a ground term that Z3's
-/// rewriter decides by regex derivatives (tens of µs); anything other than true/false is Unknown;</item>
+/// <item>finite candidates: memberships <c>(str.in_re "c" R)</c>, ground terms that Z3's rewriter decides by regex
+/// derivatives; anything other than true/false is Unknown (see <c>Z3Session.Membership.cs</c> for which R are asked);</item>
 /// <item>all strings (over the alphabet Σ, see <see cref="PatternEncoding"/>): a solver check of <c>x ∈ R ∩ Σ*</c>
 /// with R one regex (<c>re.inter</c>/<c>re.comp</c>; 4.8.12 has a
 /// performance cliff on <c>x ∈ R1 ∧ x ∉ R2</c>, z3 issue 5648), under push/pop with a fresh variable per query and
@@ -74,7 +74,7 @@ public sealed partial class Z3Session : IQuerySolver
         {
             // The domain is over the alphabet (PatternEncoding): R ∩ Σ* for all strings, the candidates in Σ* otherwise.
             return query.Candidates is { } candidates
-                ? DecideCandidates(PatternEncoding.InAlphabet(candidates), Regex(query.Include, query.Exclude, []))
+                ? DecideCandidates(PatternEncoding.InAlphabet(candidates), query.Include, query.Exclude)
                 : DecideAllStrings(Regex(query.Include, query.Exclude, [_allStrings]));
         }
         catch (Z3Exception e) when (!_cancel.IsCancellationRequested)
@@ -89,35 +89,17 @@ public sealed partial class Z3Session : IQuerySolver
         }
         finally
         {
-            foreach (var ast in _scratch)
-            {
-                Native.Z3_dec_ref(_ctx, ast);
-            }
-            _scratch.Clear();
+            ReleaseScratch();
         }
     }
 
-    private Answer DecideCandidates(IReadOnlyList<string> candidates, IntPtr regex)
+    private void ReleaseScratch()
     {
-        foreach (var candidate in candidates)
+        foreach (var ast in _scratch)
         {
-            var member = Native.Z3_mk_seq_in_re(_ctx, Scratch(Z3Strings.Make(_ctx, candidate)), regex);
-            Native.Z3_inc_ref(_ctx, member);
-            var value = Native.Z3_simplify(_ctx, member);
-            Native.Z3_inc_ref(_ctx, value);
-            var truth = Native.Z3_get_bool_value(_ctx, value);
-            Native.Z3_dec_ref(_ctx, value);
-            Native.Z3_dec_ref(_ctx, member);
-            switch (truth)
-            {
-                case 1:
-                    return Answer.Sat(candidate);
-                case 0:
-                    _cancel.ThrowIfCancellationRequested();
-                    return Answer.Unknown($"the rewriter did not decide whether \"{candidate}\" is in the language");
-            }
+            Native.Z3_dec_ref(_ctx, ast);
         }
-        return Answer.Unsat;
+        _scratch.Clear();
     }
 
     private Answer DecideAllStrings(IntPtr regex)
