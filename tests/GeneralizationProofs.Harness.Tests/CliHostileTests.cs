@@ -189,7 +189,12 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
     [Fact]
     public void AnUnknownNamesTheLimitThatEndedIt()
     {
-        var result = CliRunner.InProcess(["verify", .. Inputs, "--refined", files.Refined, "--rlimit", "1", "--format", "json"]);
+        // s3:GetObject* is inside the union of the two entries but inside neither alone (Lemma 8 does not apply): one
+        // query over all strings, which the resource limit of 1 ends. The example's own queries are all ground now.
+        var policy = files.Write("union.json", Statement("\"s3:GetObject\", \"s3:GetObject?*\""));
+        var refined = files.Write("union-refined.json", Statement("\"s3:GetObject*\""));
+        var result = CliRunner.InProcess(["verify", "--policy", policy, "--unused", files.Unused, "--catalog", files.Catalog,
+            "--refined", refined, "--properties", "no-escalation", "--rlimit", "1", "--format", "json"]);
         result.AssertNoCrash("--rlimit 1");
         Assert.Equal(2, result.Code);
         Assert.Contains("resource limit", result.Out);
@@ -213,4 +218,7 @@ public sealed class CliHostileTests(CliFixture files) : IClassFixture<CliFixture
         Assert.Contains("skipped (not a regular file)", result.Err);
         Assert.Contains("pipe.json", result.Err);
     }
+
+    private static string Statement(string actions) =>
+        $$"""{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [{{actions}}], "Resource": "*"}]}""";
 }

@@ -161,6 +161,10 @@ public sealed partial class Z3Session : IQuerySolver
         {
             Native.Z3_params_set_uint(_ctx, parameters, Native.Z3_mk_string_symbol(_ctx, "rlimit"), _resourceLimit);
         }
+        // Z3 installs its own SIGINT handler around every check (ctrl_c, on by default) and puts the previous one back
+        // after it, unlocked between threads: with two workers a Ctrl-C could land in a stale handler (exit 139) or be
+        // lost. Cancellation is ours (Z3_interrupt from the signal handler of the CLI), so Z3 keeps its hands off SIGINT.
+        Native.Z3_params_set_bool(_ctx, parameters, Native.Z3_mk_string_symbol(_ctx, "ctrl_c"), 0);
         Native.Z3_solver_set_params(_ctx, _solver, parameters);
         Native.Z3_params_dec_ref(_ctx, parameters);
         _queriesOnSolver = 0;
