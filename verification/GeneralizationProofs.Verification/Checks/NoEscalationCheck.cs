@@ -17,7 +17,8 @@ namespace GeneralizationProofs.Verification.Checks;
 /// pattern that could match x is in P' (the prefix lemma): a Sat witness is a real counterexample. A chunk the solver
 /// cannot answer is retried one pattern at a time. (One query over thousands of patterns does not finish in Z3 4.8.12.)</para>
 /// <para>Before the chunks, a prefix glob p* whose prefix p an original pattern ending in <c>*</c> holds is proved by
-/// that ground membership (<see cref="TrailingStarLift"/>, Lemma 8): nearly every wildcard of a real refinement.</para>
+/// that ground membership (<see cref="TrailingStarLift"/>, Lemma 8): nearly every wildcard of a real refinement; and a
+/// wildcard kept as one of the original entries is asked alone against that entry (<see cref="KeptEntriesLeft"/>).</para>
 /// </summary>
 public static class NoEscalationCheck
 {
@@ -39,26 +40,7 @@ public static class NoEscalationCheck
         var lift = TrailingStarLift.Apply(context, $"no-escalation {statement.Label}",
             statement.Refined.Where(p => !new ActionPattern(p).IsLiteral).ToList(), statement.Original, liftLiterals: false);
         queries += lift.Queries;
-        // A wildcard kept as one of the original entries (the same text up to ASCII case, so the same language) is asked
-        // alone against that entry, a query of two small patterns: in a chunk it would pay for every original of its
-        // service at once (SageMakerStudioUserIAMDefaultExecutionPolicy keeps sagemaker:*Endpoint* and eight more inner-*
-        // entries verbatim: one chunk against the 13 originals took the automata engine 26 s).
-        var rest = new List<string>();
-        foreach (var pattern in lift.Rest)
-        {
-            var same = statement.Original.FirstOrDefault(o => AsciiCase.EqualityComparer.Equals(o, pattern));
-            if (same is null)
-            {
-                rest.Add(pattern);
-                continue;
-            }
-            queries++;
-            var answer = context.Ask(Query.OverAllStrings($"no-escalation {statement.Label} {pattern} (kept entry)", [pattern], [same]));
-            if (answer.Kind != AnswerKind.Unsat)
-            {
-                rest.Add(pattern); // a string outside that one entry may be inside another: the chunks below decide
-            }
-        }
+        var rest = KeptEntriesLeft(statement, context, lift.Rest, ref queries);
         // Wildcards that could only meet the same original patterns are asked together; a query that mixes services
         // pays for every service's patterns at once (100 wildcards against 60 originals across services: 4–8 s).
         var groups = rest
@@ -85,6 +67,36 @@ public static class NoEscalationCheck
             }
         }
         return new PropertyOutcome(PropertyKind.NoEscalation, statement.Label, Verdict.Proved, queries);
+    }
+
+    /// <summary>
+    /// A wildcard kept as one of the original entries (the same text up to ASCII case, so the same language) is asked
+    /// alone against that entry, a query of two small patterns: in a chunk it would pay for every original of its
+    /// service at once (SageMakerStudioUserIAMDefaultExecutionPolicy keeps sagemaker:*Endpoint* and eight more inner-*
+    /// entries verbatim: one chunk against the 13 originals took the automata engine 26 s). Returns what is left for the
+    /// chunks: the other wildcards, and a kept one the query did not prove (a string outside that one entry may still be
+    /// inside another, which the chunks decide).
+    /// </summary>
+    private static List<string> KeptEntriesLeft(StatementCase statement, CheckContext context, IReadOnlyList<string> wildcards,
+        ref int queries)
+    {
+        var rest = new List<string>();
+        foreach (var pattern in wildcards)
+        {
+            var same = statement.Original.FirstOrDefault(o => AsciiCase.EqualityComparer.Equals(o, pattern));
+            if (same is null)
+            {
+                rest.Add(pattern);
+                continue;
+            }
+            queries++;
+            var answer = context.Ask(Query.OverAllStrings($"no-escalation {statement.Label} {pattern} (kept entry)", [pattern], [same]));
+            if (answer.Kind != AnswerKind.Unsat)
+            {
+                rest.Add(pattern);
+            }
+        }
+        return rest;
     }
 
     private static Answer Ask(StatementCase statement, CheckContext context, PatternIndex original, IReadOnlyList<string> chunk,
