@@ -56,7 +56,8 @@ public sealed class Containment(ActionCatalog catalog, CheckContext context)
         {
             return new Witness(action, true);
         }
-        var instance = side.SelectMany(Instances).FirstOrDefault(s => !otherIndex.Compatible(s).Any(p => ActionPattern.Match(p, s)));
+        var instance = side.SelectMany(NoEscalationCheck.Instances)
+            .FirstOrDefault(s => !otherIndex.Compatible(s).Any(p => ActionPattern.Match(p, s)));
         return instance is null ? null : new Witness(instance, catalog.Contains(instance));
     }
 
@@ -80,8 +81,4 @@ public sealed class Containment(ActionCatalog catalog, CheckContext context)
         side.Any(p => ActionPattern.Match(p, witness.Action)) && !other.Any(p => ActionPattern.Match(p, witness.Action))
             ? new ContainmentAnswer(witness, null, queries)
             : new ContainmentAnswer(null, $"the witness \"{witness.Action}\" failed the matcher's re-check", queries);
-
-    /// <summary>Strings a pattern matches: every * filled with "" or with "x", every ? with "x".</summary>
-    private static IEnumerable<string> Instances(string pattern) =>
-        new[] { "", "x" }.Select(fill => string.Concat(pattern.Select(c => c switch { '*' => fill, '?' => "x", _ => c.ToString() })));
 }

@@ -123,8 +123,9 @@ public static class NoEscalationCheck
         return context.Ask(Query.OverAllStrings(name, chunk, exclude));
     }
 
-    /// <summary>Strings a pattern matches: every * filled with "" or with "x", every ? with "x".</summary>
-    private static IEnumerable<string> Instances(string pattern) =>
+    /// <summary>Strings a pattern matches: every * filled with "" or with "x", every ? with "x" (compare's containment
+    /// tries them too).</summary>
+    public static IEnumerable<string> Instances(string pattern) =>
         new[] { "", "x" }.Select(fill => string.Concat(pattern.Select(c => c switch { '*' => fill, '?' => "x", _ => c.ToString() })));
 
     private static PropertyOutcome Result(StatementCase statement, Answer answer, int queries, IReadOnlyList<string> asked)
