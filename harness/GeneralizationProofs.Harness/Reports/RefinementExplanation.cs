@@ -64,7 +64,8 @@ public static class RefinementExplanation
 
     /// <summary>
     /// The trie strategy whose walk explains the output: the strategy itself, or for <c>compact</c> the character trie
-    /// it is built on (compact only swaps a safe node's literal for a shorter <c>p*</c>); null when there is no trie.
+    /// its prefix candidate is built on (a safe node's literal swapped for a shorter <c>p*</c>; when compact's glob cover
+    /// wins, the globs are explained instead); null when there is no trie.
     /// </summary>
     private static TriePrefixGeneralizer? TrieOf(IPolicyStrategy strategy) => strategy switch
     {
@@ -81,7 +82,16 @@ public static class RefinementExplanation
         var became = entry.Outputs.Count == 0 ? "(dropped)" : string.Join(", ", entry.Outputs);
         lines.Add(new(ExplainKind.Heading, 0, $"{label}: {entry.Original} -> {became}"));
         lines.Add(new(ExplainKind.Plain, 1, $"excludes {unused.Count} unused action(s){List(unused)}"));
-        if (trie is null)
+        var choice = strategy is CompactGeneralizer ? CompactGeneralizer.Choose(pattern, context) : null;
+        if (choice is not null && pattern.IsPrefixGlob)
+        {
+            lines.Add(new(ExplainKind.Note, 1, CompactCosts(choice)));
+        }
+        if (choice is { CoverWon: true })
+        {
+            Globs(lines, choice.Output, pattern, context);
+        }
+        else if (trie is null)
         {
             lines.Add(new(ExplainKind.Note, 1, $"strategy '{strategy.Name}' walks no trie: no node-by-node reasons"));
         }
@@ -90,6 +100,36 @@ public static class RefinementExplanation
             Nodes(lines, TriePicture.Of(trie, pattern, context), pattern, context, trie != strategy ? entry.Outputs : null);
         }
         Evidence(lines, entry.Outputs, context);
+    }
+
+    /// <summary>Compact's two candidates in characters as written, and which it took (the cheaper; the prefixes at a tie).</summary>
+    private static string CompactCosts(CompactChoice choice)
+    {
+        var prefixes = $"the character trie's prefixes cost {CompactChoice.Characters(choice.Prefixes)} characters "
+            + $"({choice.Prefixes.Count} pattern(s))";
+        return choice.Cover is null ? $"compact: {prefixes}; no glob cover (a service's group is too large to cover)"
+            : $"compact: {prefixes}, the one-star glob cover {CompactChoice.Characters(choice.Cover)} ({choice.Cover.Count} glob(s)): "
+              + (choice.CoverWon ? "the cover is shorter and is the output" : "the prefixes are not longer and are the output");
+    }
+
+    /// <summary>
+    /// Why each glob of a cover may stand: the kept actions it grants, and that it grants no unused action and stays inside
+    /// the entry; both computed here from the catalog and the unused set, not taken from the cover's own bookkeeping.
+    /// </summary>
+    private static void Globs(List<ExplainLine> lines, IReadOnlyList<string> globs, ActionPattern entry, GeneralizationContext context)
+    {
+        foreach (var glob in globs)
+        {
+            var granted = context.Catalog.Matching(new ActionPattern(glob));
+            var unused = granted.Where(context.Unused.Contains).ToList();
+            var kept = granted.Where(a => !context.Unused.Contains(a)).ToList();
+            var inside = entry.IsPrefixGlob && AsciiCase.StartsWith(glob, entry.LiteralPrefix);
+            lines.Add(unused.Count == 0 && inside
+                ? new(ExplainKind.Emitted, 1, $"glob {glob}: grants {kept.Count} kept action(s){List(kept)}; no unused action; "
+                    + $"starts with {entry.LiteralPrefix}, so inside {entry.Text}")
+                : new(ExplainKind.Unsafe, 1, $"glob {glob}: grants {unused.Count} unused action(s){List(unused)}"
+                    + (inside ? "" : $"; not inside {entry.Text}")));
+        }
     }
 
     /// <param name="shortened">the outputs, when the picture is of the trie a strategy shortens (compact): a literal the

@@ -33,14 +33,17 @@ public sealed class CompactGeneralizer : IGeneralizer
 
     public string? CoarserPrefix(string literalPrefix) => CharacterTrie.CoarserPrefix(literalPrefix);
 
-    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context)
+    public IReadOnlyList<string> Generalize(ActionPattern entry, GeneralizationContext context) => Choose(entry, context).Output;
+
+    /// <summary>Both candidates for <paramref name="entry"/> and the one taken (the output of <see cref="Generalize"/>).</summary>
+    public static CompactChoice Choose(ActionPattern entry, GeneralizationContext context)
     {
         var outputs = CharacterTrie.Generalize(entry, context);
         // Only a trie walk over an entry ending in * emits the literals of safe nodes; verbatim entries, enumerated
         // non-star entries (s3:Get?bject) and unknown wildcards are left as the character trie gives them.
         if (!entry.Text.EndsWith('*') || outputs.Count == 1 && outputs[0] == entry.Text)
         {
-            return outputs;
+            return new(outputs, null, false);
         }
         var result = new List<string>(outputs.Count);
         foreach (var output in outputs)
@@ -53,16 +56,13 @@ public sealed class CompactGeneralizer : IGeneralizer
         var prefixes = TriePrefixGeneralizer.RemoveCovered(result);
         if (!entry.IsPrefixGlob)
         {
-            return prefixes;
+            return new(prefixes, null, false);
         }
         var kept = context.Catalog.Matching(entry).Where(a => !context.Unused.Contains(a)).ToList();
+        var cover = GlobCover.Cover(entry, kept, context)?.Order(AsciiCase.Comparer).ToList();
         // The cheaper of the two in characters as written; at equal cost the prefix output, whose globs read as names.
-        return GlobCover.Cover(entry, kept, context) is { } cover && Characters(cover) < Characters(prefixes)
-            ? cover.Order(AsciiCase.Comparer).ToList()
-            : prefixes;
+        return new(prefixes, cover, cover is not null && CompactChoice.Characters(cover) < CompactChoice.Characters(prefixes));
     }
-
-    private static int Characters(IEnumerable<string> patterns) => patterns.Sum(GlobCover.Cost);
 
     /// <summary>
     /// The shortest prefix of <paramref name="action"/>, at least the entry's literal prefix, that no unused action
