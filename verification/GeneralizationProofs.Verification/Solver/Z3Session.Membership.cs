@@ -82,8 +82,10 @@ public sealed partial class Z3Session
     /// <summary>
     /// The matcher's prediction of a finite query's answer, with the atoms that make it the rewriter's: each candidate
     /// before the predicted witness is outside ∪Include (¬ c ∈ ∪I) or inside the Exclude pattern the matcher names
-    /// (c ∈ x); the witness w is in the Include pattern the matcher names and outside ∪Exclude. Those atoms all true
-    /// mean exactly that w is the first candidate in ∪I and in no Exclude pattern: what <see cref="Decide"/> answers.
+    /// (c ∈ x); the witness w is in the Include pattern the matcher names and outside each Exclude pattern, one atom per
+    /// pattern (¬ w ∈ x₁ ∧ … is ¬ w ∈ ∪X: the rewriter's derivatives of one union of hundreds of globs cost 0.36 s per
+    /// witness on compact's cover of ec2:*, the separate atoms together 0.03 s). Those atoms all true mean exactly that
+    /// w is the first candidate in ∪I and in no Exclude pattern: what <see cref="Decide"/> answers.
     /// Null for a query with an empty Include list or a candidate outside Σ (decided one by one).
     /// </summary>
     private Answer? Predict(Query query, List<IntPtr> atoms, List<(string, string)> members)
@@ -93,7 +95,7 @@ public sealed partial class Z3Session
         {
             return null;
         }
-        var (includeUnion, excludeUnion) = (IntPtr.Zero, IntPtr.Zero);
+        var includeUnion = IntPtr.Zero;
         foreach (var candidate in candidates)
         {
             var including = include.FirstOrDefault(p => ActionPattern.Match(p, candidate));
@@ -108,9 +110,9 @@ public sealed partial class Z3Session
             else
             {
                 MemberAtom(candidate, including, atoms, members);
-                if (exclude.Count > 0)
+                foreach (var pattern in exclude)
                 {
-                    atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, UnionOnce(exclude, ref excludeUnion)))));
+                    atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, Pattern(pattern)))));
                 }
                 return Answer.Sat(candidate);
             }
