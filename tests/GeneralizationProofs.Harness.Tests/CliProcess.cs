@@ -6,11 +6,29 @@ namespace GeneralizationProofs.Tests;
 /// <summary>
 /// The built <c>genproof</c> run as its own process (the test project references the CLI, so genproof.dll sits beside
 /// the tests): what a CI job or a cluster task would run. <see cref="CliRunner.Start"/> and <see cref="Genproof.Run"/>
-/// start it through <see cref="Info"/> too.
+/// start it through <see cref="Info"/> too. With <c>GENPROOF_TOOL</c> naming an installed tool (the Native AOT
+/// binary that <c>.ci/run</c> packs and installs), that executable runs instead, and the in-process runs of
+/// <see cref="CliRunner.InProcess"/> become runs of it as well, so the same tests judge the shipped binary.
 /// </summary>
 public static class CliProcess
 {
+    public const string ToolVariable = "GENPROOF_TOOL";
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>The installed executable the tests run instead of genproof.dll, or null.</summary>
+    public static string? Tool { get; } = ToolFromEnvironment();
+
+    private static string? ToolFromEnvironment()
+    {
+        var tool = Environment.GetEnvironmentVariable(ToolVariable);
+        if (string.IsNullOrEmpty(tool))
+        {
+            return null;
+        }
+        // A wrong path must fail every test loudly, not quietly test genproof.dll instead.
+        return File.Exists(tool) ? Path.GetFullPath(tool) : throw new FileNotFoundException($"{ToolVariable}: no file at {tool}");
+    }
 
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Process.Start(Info(workingDirectory, environment, defaultSigint: false, args))!;
@@ -24,7 +42,7 @@ public static class CliProcess
     public static ProcessStartInfo Info(
         string? workingDirectory, IReadOnlyDictionary<string, string>? environment, bool defaultSigint, params string[] args)
     {
-        var info = new ProcessStartInfo(defaultSigint ? "env" : "dotnet")
+        var info = new ProcessStartInfo(defaultSigint ? "env" : Tool ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,9 +51,12 @@ public static class CliProcess
         if (defaultSigint)
         {
             info.ArgumentList.Add("--default-signal=INT");
-            info.ArgumentList.Add("dotnet");
+            info.ArgumentList.Add(Tool ?? "dotnet");
         }
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
+        if (Tool is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
+        }
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 using GeneralizationProofs.Generalization;
@@ -14,6 +15,24 @@ public static class PluginStrategy
 {
     public const string Prefix = "assembly:";
 
+    /// <summary>The feature switch the Native AOT package turns off (the CLI's csproj), where no assembly can load.</summary>
+    public const string SupportedSwitch = "GeneralizationProofs.PluginStrategy.IsSupported";
+
+    public const string UnsupportedReason = "plug-in assemblies cannot be loaded by the Native AOT build of genproof (the installed "
+        + "linux-x64 tool); run the framework-dependent build (dotnet run --project src/GeneralizationProofs.Cli -- ...) or "
+        + "wrap the strategy as exec:COMMAND";
+
+    /// <summary>
+    /// False in the Native AOT binary: the trimmer then drops the loader, and the trim and AOT analyzers know that
+    /// <see cref="Load"/> is only reached behind this check, so no warning needs suppressing.
+    /// </summary>
+    [FeatureSwitchDefinition(SupportedSwitch)]
+    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+    public static bool IsSupported => !AppContext.TryGetSwitch(SupportedSwitch, out var supported) || supported;
+
+    [RequiresUnreferencedCode("loads an assembly from a path and finds its IGeneralizer types by reflection")]
+    [RequiresDynamicCode("loads an assembly from a path, which needs the JIT")]
     public static IGeneralizer Load(string spec)
     {
         var (path, typeName) = SplitSpec(spec);
@@ -70,6 +89,7 @@ public static class PluginStrategy
             : throw new InputException("--strategy", Prefix + spec, "expected assembly:PATH.dll[:TypeName]");
     }
 
+    [RequiresUnreferencedCode("loads the plug-in's dependencies from paths")]
     private sealed class PluginContext(string path) : AssemblyLoadContext($"genproof plug-in {Path.GetFileName(path)}")
     {
         private readonly AssemblyDependencyResolver _resolver = new(path);
