@@ -19,6 +19,13 @@ public static class CliProcess
     /// <summary>The installed executable the tests run instead of genproof.dll, or null.</summary>
     public static string? Tool { get; } = ToolFromEnvironment();
 
+    /// <summary>
+    /// True when the installed tool is the Native AOT binary: a framework-dependent tool has its genproof.dll beside the
+    /// executable the tool path links to, a native one has nothing but the executable.
+    /// </summary>
+    public static bool ToolIsNative => Tool is not null
+        && !File.Exists(Path.Combine(Path.GetDirectoryName(new FileInfo(Tool).ResolveLinkTarget(true)?.FullName ?? Tool)!, "genproof.dll"));
+
     private static string? ToolFromEnvironment()
     {
         var tool = Environment.GetEnvironmentVariable(ToolVariable);
@@ -65,6 +72,12 @@ public static class CliProcess
         foreach (var variable in Harness.Shard.IndexVariables)
         {
             info.Environment.Remove(variable);
+        }
+        // An installed tool lives outside the repository, so it cannot find ../shared beside it as genproof.dll does;
+        // it is told where the tests found it, as a user running the tool elsewhere would set GENPROOF_SHARED.
+        if (Tool is not null && !info.Environment.ContainsKey("GENPROOF_SHARED") && Harness.SharedData.Find() is { } shared)
+        {
+            info.Environment["GENPROOF_SHARED"] = shared;
         }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
