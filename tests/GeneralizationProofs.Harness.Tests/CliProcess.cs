@@ -20,11 +20,10 @@ public static class CliProcess
     public static string? Tool { get; } = ToolFromEnvironment();
 
     /// <summary>
-    /// True when the installed tool is the Native AOT binary: a framework-dependent tool has its genproof.dll beside the
-    /// executable the tool path links to, a native one has nothing but the executable.
+    /// True when the installed tool is the Native AOT binary: the AOT compiler puts the compiled code in an ELF section
+    /// named __managedcode, which the small host a framework-dependent tool installs (it starts genproof.dll) lacks.
     /// </summary>
-    public static bool ToolIsNative => Tool is not null
-        && !File.Exists(Path.Combine(Path.GetDirectoryName(new FileInfo(Tool).ResolveLinkTarget(true)?.FullName ?? Tool)!, "genproof.dll"));
+    public static bool ToolIsNative { get; } = Tool is not null && File.ReadAllBytes(Tool).AsSpan().IndexOf("__managedcode"u8) >= 0;
 
     private static string? ToolFromEnvironment()
     {
