@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using GeneralizationProofs.Generalization;
 
@@ -15,25 +16,23 @@ public static class PluginStrategy
 {
     public const string Prefix = "assembly:";
 
-    /// <summary>The feature switch the Native AOT package turns off (the CLI's csproj), where no assembly can load.</summary>
-    public const string SupportedSwitch = "GeneralizationProofs.PluginStrategy.IsSupported";
-
     public const string UnsupportedReason = "plug-in assemblies cannot be loaded by the Native AOT build of genproof (the installed "
         + "linux-x64 tool); run the framework-dependent build (dotnet run --project src/GeneralizationProofs.Cli -- ...) or "
         + "wrap the strategy as exec:COMMAND";
 
     /// <summary>
-    /// False in the Native AOT binary: the trimmer then drops the loader, and the trim and AOT analyzers know that
-    /// <see cref="Load"/> is only reached behind this check, so no warning needs suppressing.
+    /// Refused in the Native AOT tool, which has no JIT to run a loaded assembly: there
+    /// <see cref="RuntimeFeature.IsDynamicCodeSupported"/> is false, and the AOT compiler drops the loader behind it.
     /// </summary>
-    [FeatureSwitchDefinition(SupportedSwitch)]
-    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
-    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
-    public static bool IsSupported => !AppContext.TryGetSwitch(SupportedSwitch, out var supported) || supported;
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs, and the "
+        + "builds of genproof that have a JIT (dotnet build, dotnet run, the 'any' tool package) are not trimmed: every "
+        + "type of the plug-in and of genproof is there. The trimmed build is the Native AOT one, which refuses here.")]
+    public static IGeneralizer Load(string spec) => RuntimeFeature.IsDynamicCodeSupported ? LoadDynamically(spec)
+        : throw new InputException("--strategy", Prefix + spec, UnsupportedReason);
 
     [RequiresUnreferencedCode("loads an assembly from a path and finds its IGeneralizer types by reflection")]
     [RequiresDynamicCode("loads an assembly from a path, which needs the JIT")]
-    public static IGeneralizer Load(string spec)
+    private static IGeneralizer LoadDynamically(string spec)
     {
         var (path, typeName) = SplitSpec(spec);
         var full = Path.GetFullPath(path);

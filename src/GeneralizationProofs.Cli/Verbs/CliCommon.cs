@@ -136,8 +136,7 @@ public static class CliCommon
         }
         if (name.StartsWith(PluginStrategy.Prefix, StringComparison.Ordinal))
         {
-            return PluginStrategy.IsSupported ? PluginStrategy.Load(name[PluginStrategy.Prefix.Length..])
-                : throw new InputException("--strategy", InputException.Shown(name), PluginStrategy.UnsupportedReason);
+            return PluginStrategy.Load(name[PluginStrategy.Prefix.Length..]);
         }
         return Strategies.Find(name) ?? (withMutants ? Mutants.Find(name) : null)
             ?? throw new InputException("--strategy", InputException.Shown(name),
