@@ -6,7 +6,9 @@
 set -u
 OLD=$1 NEW=$2 RUNS=${RUNS:-11} SHARED=${SHARED:-../shared}
 for gp in "$OLD" "$NEW"; do [ -x "$gp" ] || { echo "no executable at $gp" >&2; exit 2; }; done
-refine() { echo "refine --policy examples/my-role/policy.json --unused examples/my-role/unused.json --catalog $SHARED/catalogs/$1 --format diff"; }
+refine() {
+  echo "refine --policy examples/my-role/policy.json --unused examples/my-role/unused.json --catalog $SHARED/catalogs/$1 --format diff"
+}
 cases=("$(refine aws-2024-06-16.json)" "$(refine aws-2026-08-21.json)" "--version" "demo")
 names=("refine, catalog aws-2024-06-16" "refine, catalog aws-2026-08-21" "--version" "demo (refine and prove)")
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
