@@ -23,7 +23,7 @@ for i in "${!cases[@]}"; do
       # shellcheck disable=SC2086 # the case is a word list on purpose
       /usr/bin/time -o "$t/one" -f '%e %U %S' "$gp" $c >/dev/null 2>&1 || { echo "$which: genproof $c failed" >&2; exit 1; }
       read -r wall user sys < "$t/one"
-      echo "$wall" >> "$t/$which.wall"; echo "$user $sys" | awk '{print $1 + $2}' >> "$t/$which.cpu"
+      echo "$wall" >> "$t/$which.wall"; echo "$user $sys" | awk '{printf "%.2f\n", $1 + $2}' >> "$t/$which.cpu"
     done
   done
   ow=$(median "$t/old.wall"); nw=$(median "$t/new.wall")
