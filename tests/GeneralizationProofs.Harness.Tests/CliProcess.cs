@@ -6,11 +6,35 @@ namespace GeneralizationProofs.Tests;
 /// <summary>
 /// The built <c>genproof</c> run as its own process (the test project references the CLI, so genproof.dll sits beside
 /// the tests): what a CI job or a cluster task would run. <see cref="CliRunner.Start"/> and <see cref="Genproof.Run"/>
-/// start it through <see cref="Info"/> too.
+/// start it through <see cref="Info"/> too. With <c>GENPROOF_TOOL</c> naming an installed tool (the Native AOT
+/// binary that <c>.ci/run</c> packs and installs), that executable runs instead, and the in-process runs of
+/// <see cref="CliRunner.InProcess"/> become runs of it as well, so the same tests judge the shipped binary.
 /// </summary>
 public static class CliProcess
 {
+    public const string ToolVariable = "GENPROOF_TOOL";
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>The installed executable the tests run instead of genproof.dll, or null.</summary>
+    public static string? Tool { get; } = ToolFromEnvironment();
+
+    /// <summary>
+    /// True when the installed tool is the Native AOT binary: the AOT compiler puts the compiled code in an ELF section
+    /// named __managedcode, which the small host a framework-dependent tool installs (it starts genproof.dll) lacks.
+    /// </summary>
+    public static bool ToolIsNative { get; } = Tool is not null && File.ReadAllBytes(Tool).AsSpan().IndexOf("__managedcode"u8) >= 0;
+
+    private static string? ToolFromEnvironment()
+    {
+        var tool = Environment.GetEnvironmentVariable(ToolVariable);
+        if (string.IsNullOrEmpty(tool))
+        {
+            return null;
+        }
+        // A wrong path must fail every test loudly, not quietly test genproof.dll instead.
+        return File.Exists(tool) ? Path.GetFullPath(tool) : throw new FileNotFoundException($"{ToolVariable}: no file at {tool}");
+    }
 
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Process.Start(Info(workingDirectory, environment, defaultSigint: false, args))!;
@@ -24,7 +48,7 @@ public static class CliProcess
     public static ProcessStartInfo Info(
         string? workingDirectory, IReadOnlyDictionary<string, string>? environment, bool defaultSigint, params string[] args)
     {
-        var info = new ProcessStartInfo(defaultSigint ? "env" : "dotnet")
+        var info = new ProcessStartInfo(defaultSigint ? "env" : Tool ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,9 +57,12 @@ public static class CliProcess
         if (defaultSigint)
         {
             info.ArgumentList.Add("--default-signal=INT");
-            info.ArgumentList.Add("dotnet");
+            info.ArgumentList.Add(Tool ?? "dotnet");
         }
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
+        if (Tool is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genproof.dll"));
+        }
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -44,6 +71,12 @@ public static class CliProcess
         foreach (var variable in Harness.Shard.IndexVariables)
         {
             info.Environment.Remove(variable);
+        }
+        // An installed tool lives outside the repository, so it cannot find ../shared beside it as genproof.dll does;
+        // it is told where the tests found it, as a user running the tool elsewhere would set GENPROOF_SHARED.
+        if (Tool is not null && !info.Environment.ContainsKey("GENPROOF_SHARED") && Harness.SharedData.Find() is { } shared)
+        {
+            info.Environment["GENPROOF_SHARED"] = shared;
         }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -27,8 +27,14 @@ public static class CliRunner
 {
     private static readonly object ConsoleLock = new();
 
+    /// <summary>In-process, or, when <see cref="CliProcess.Tool"/> names an installed tool, a run of that tool.</summary>
     public static CliResult InProcess(params string[] args)
     {
+        if (CliProcess.Tool is not null)
+        {
+            var run = CliProcess.Wait(CliProcess.Start("", null, args));
+            return new CliResult(run.ExitCode, run.Stdout, run.Stderr);
+        }
         lock (ConsoleLock)
         {
             var (oldOut, oldErr) = (Console.Out, Console.Error);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using GeneralizationProofs.Harness;
 using Xunit;
 
@@ -47,29 +46,11 @@ public class CliUsageTests
     private sealed record Run(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>The CLI this test project was built with: same configuration, in the CLI project's own output folder.</summary>
-    private static string GenproofDll()
-    {
-        var configuration = typeof(CliUsageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-            ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot.Require("src/GeneralizationProofs.Cli/bin"), configuration, "net10.0", "genproof.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build src/GeneralizationProofs.Cli (this project builds it first)");
-        return dll;
-    }
-
+    /// <summary>Through <see cref="CliProcess.Info"/> (genproof.dll, or the installed tool of GENPROOF_TOOL), with stdin.</summary>
     private static Run Genproof(string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot.Find()!,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(GenproofDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliProcess.Info(RepositoryRoot.Find()!, null, defaultSigint: false, args);
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

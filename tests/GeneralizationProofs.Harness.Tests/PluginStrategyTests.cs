@@ -71,6 +71,7 @@ public class PluginStrategyTests
     [SkippableFact]
     public void GenproofSelectsThePluginByPathAndTypeName()
     {
+        Skip.If(CliProcess.ToolIsNative, "the Native AOT tool loads no plug-in (TheNativeToolRefusesAPluginAndSaysWhy)");
         var catalog = TestData.Path("catalogs/aws-2024-06-16.json");
         var folder = Directory.CreateTempSubdirectory("genproof-plugin-run-").FullName;
         var policy = Path.Combine(folder, "p.json");
@@ -84,5 +85,17 @@ public class PluginStrategyTests
             "--catalog", catalog);
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("no IGeneralizer type 'Nope'", wrong.Stderr);
+    }
+
+    [SkippableFact]
+    public void TheNativeToolRefusesAPluginAndSaysWhy()
+    {
+        Skip.IfNot(CliProcess.ToolIsNative, "only the Native AOT tool (GENPROOF_TOOL) refuses plug-ins");
+        var run = Genproof.Run("refine", "--strategy", $"assembly:{Plugin.Value}:Researcher.VerbGeneralizer",
+            "--policy", "examples/my-role/policy.json", "--unused", "examples/my-role/unused.json",
+            "--catalog", TestData.Path("catalogs/aws-2024-06-16.json"));
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(PluginStrategy.UnsupportedReason, run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
     }
 }

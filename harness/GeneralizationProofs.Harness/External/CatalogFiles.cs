@@ -50,7 +50,7 @@ internal sealed class CatalogFiles : IDisposable
             {
                 services[service] = names = [];
             }
-            names.Add(name);
+            names.Add((JsonNode)name); // a JsonNode, not the generic Add<T>, which needs reflection (Native AOT)
         }
         var document = new JsonObject { ["source"] = catalog.Source, ["date"] = catalog.Date, ["services"] = services };
         return PolicyDocument.Write(document);

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using GeneralizationProofs.Generalization;
 
@@ -14,7 +16,23 @@ public static class PluginStrategy
 {
     public const string Prefix = "assembly:";
 
-    public static IGeneralizer Load(string spec)
+    public const string UnsupportedReason = "plug-in assemblies cannot be loaded by the Native AOT build of genproof (the installed "
+        + "linux-x64 tool); run the framework-dependent build (dotnet run --project src/GeneralizationProofs.Cli -- ...) or "
+        + "wrap the strategy as exec:COMMAND";
+
+    /// <summary>
+    /// Refused in the Native AOT tool, which has no JIT to run a loaded assembly: there
+    /// <see cref="RuntimeFeature.IsDynamicCodeSupported"/> is false, and the AOT compiler drops the loader behind it.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs, and the "
+        + "builds of genproof that have a JIT (dotnet build, dotnet run, the 'any' tool package) are not trimmed: every "
+        + "type of the plug-in and of genproof is there. The trimmed build is the Native AOT one, which refuses here.")]
+    public static IGeneralizer Load(string spec) => RuntimeFeature.IsDynamicCodeSupported ? LoadDynamically(spec)
+        : throw new InputException("--strategy", Prefix + spec, UnsupportedReason);
+
+    [RequiresUnreferencedCode("loads an assembly from a path and finds its IGeneralizer types by reflection")]
+    [RequiresDynamicCode("loads an assembly from a path, which needs the JIT")]
+    private static IGeneralizer LoadDynamically(string spec)
     {
         var (path, typeName) = SplitSpec(spec);
         var full = Path.GetFullPath(path);
@@ -70,6 +88,7 @@ public static class PluginStrategy
             : throw new InputException("--strategy", Prefix + spec, "expected assembly:PATH.dll[:TypeName]");
     }
 
+    [RequiresUnreferencedCode("loads the plug-in's dependencies from paths")]
     private sealed class PluginContext(string path) : AssemblyLoadContext($"genproof plug-in {Path.GetFileName(path)}")
     {
         private readonly AssemblyDependencyResolver _resolver = new(path);

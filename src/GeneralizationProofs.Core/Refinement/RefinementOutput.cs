@@ -87,7 +87,8 @@ public static class RefinementOutput
             }
             step["existingPolicyId"] = original.Arn ?? original.Name;
             step["policyUpdatedAt"] = policyUpdatedAt ?? original.UpdatedAt;
-            steps.Add(new JsonObject { ["unusedPermissionsRecommendedStep"] = step });
+            // As a JsonNode: the generic Add<T> would serialise T by reflection, which Native AOT cannot do.
+            steps.Add((JsonNode)new JsonObject { ["unusedPermissionsRecommendedStep"] = step });
         }
         var recommendation = new JsonObject
         {

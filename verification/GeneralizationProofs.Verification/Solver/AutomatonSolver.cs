@@ -59,7 +59,10 @@ public sealed class AutomatonSolver : IQuerySolver
         var assembly = typeof(Automaton).Assembly;
         var informational = System.Reflection.CustomAttributeExtensions
             .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
-        return informational ?? System.Diagnostics.FileVersionInfo.GetVersionInfo(assembly.Location).ProductVersion
+        // The file version from its attribute, not from the file: a Native AOT binary has no assembly file to read.
+        return informational
+            ?? System.Reflection.CustomAttributeExtensions
+                .GetCustomAttribute<System.Reflection.AssemblyFileVersionAttribute>(assembly)?.Version
             ?? assembly.GetName().Version?.ToString() ?? "unknown version";
     }
 
