@@ -135,7 +135,7 @@ public sealed partial class Z3Session
             }
             else if (exclude.FirstOrDefault(p => ActionPattern.Match(p, candidate)) is { } excluding)
             {
-                atoms.Add(InRegex(candidate, Pattern(excluding)));
+                atoms.Add(InRegex(candidate, GroundPattern(excluding)));
             }
             else
             {
@@ -183,7 +183,7 @@ public sealed partial class Z3Session
     {
         if (!_members.Contains((candidate, pattern)))
         {
-            atoms.Add(InRegex(candidate, Pattern(pattern)));
+            atoms.Add(InRegex(candidate, GroundPattern(pattern)));
             members.Add((candidate, pattern));
         }
     }
@@ -192,7 +192,7 @@ public sealed partial class Z3Session
     {
         if (union == IntPtr.Zero)
         {
-            union = Union(patterns);
+            union = Union(patterns, Shape.Ground);
         }
         return union;
     }
@@ -235,7 +235,7 @@ public sealed partial class Z3Session
         {
             if (ActionPattern.Match(pattern, candidate))
             {
-                if (GroundMember(candidate, Pattern(pattern)) == true)
+                if (GroundMember(candidate, GroundPattern(pattern)) == true)
                 {
                     return true;
                 }
@@ -244,7 +244,7 @@ public sealed partial class Z3Session
         }
         if (patterns.Count == 1)
         {
-            return GroundMember(candidate, Pattern(patterns[0]));
+            return GroundMember(candidate, GroundPattern(patterns[0]));
         }
         return GroundMember(candidate, UnionOnce(patterns, ref union));
     }
