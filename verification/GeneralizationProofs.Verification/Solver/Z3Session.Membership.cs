@@ -7,10 +7,13 @@ namespace GeneralizationProofs.Verification.Solver;
 /// Finite queries: is some candidate c in ∪Include and in no Exclude pattern? Each side's membership is a ground term
 /// <c>(str.in_re "c" R)</c> that Z3's rewriter decides, asked per side against the one pattern that decides it, not
 /// as one term <c>∪I ∩ ¬∪X</c>. The rewriter walks c by derivatives: about 0.5 ms for a case-folded action name against
-/// one pattern (4,000 took 4.8 s in the z3 4.8.12 binary, 1.5 s without the case unions), more against a complemented
-/// union, and a corpus asks tens of thousands: so fewer and smaller terms are what is bought here.
+/// one pattern as an n-ary concatenation (4,000 took 4.8 s in the z3 4.8.12 binary, 1.5 s without the case unions),
+/// about 0.1 ms against the right-nested shape it is asked in now (<c>Z3Session.Patterns.cs</c>) in calls of the right
+/// size, more against a complemented union; a corpus asks tens of thousands: so fewer and smaller terms are what is
+/// bought here.
 /// <para>Batches: <see cref="DecideAll"/> asks the atoms of many queries in one rewriter call (a check's queries,
-/// through <c>CheckContext.AskAll</c>), and memberships the rewriter made true are remembered for the session.</para>
+/// through <c>CheckContext.AskAll</c>), cut by derivative steps (<see cref="StepsPerBatch"/>), and memberships the
+/// rewriter made true are remembered for the session.</para>
 /// <para>Per side the core matcher names the pattern it believes holds c, and the rewriter is asked c ∈ L(that one
 /// pattern), a small term: true proves c ∈ ∪side, since L(p) ⊆ L(∪side). When the matcher names none, or the rewriter
 /// says false for its pick, the rewriter is asked about the whole union, and that answer stands. So every truth value
