@@ -7,10 +7,13 @@ namespace GeneralizationProofs.Verification.Solver;
 /// Finite queries: is some candidate c in ∪Include and in no Exclude pattern? Each side's membership is a ground term
 /// <c>(str.in_re "c" R)</c> that Z3's rewriter decides, asked per side against the one pattern that decides it, not
 /// as one term <c>∪I ∩ ¬∪X</c>. The rewriter walks c by derivatives: about 0.5 ms for a case-folded action name against
-/// one pattern (4,000 took 4.8 s in the z3 4.8.12 binary, 1.5 s without the case unions), more against a complemented
-/// union, and a corpus asks tens of thousands: so fewer and smaller terms are what is bought here.
+/// one pattern as an n-ary concatenation (4,000 took 4.8 s in the z3 4.8.12 binary, 1.5 s without the case unions),
+/// about 0.1 ms against the right-nested shape it is asked in now (<c>Z3Session.Patterns.cs</c>) in calls of the right
+/// size, more against a complemented union; a corpus asks tens of thousands: so fewer and smaller terms are what is
+/// bought here.
 /// <para>Batches: <see cref="DecideAll"/> asks the atoms of many queries in one rewriter call (a check's queries,
-/// through <c>CheckContext.AskAll</c>), and memberships the rewriter made true are remembered for the session.</para>
+/// through <c>CheckContext.AskAll</c>), cut by derivative steps (<see cref="StepsPerBatch"/>), and memberships the
+/// rewriter made true are remembered for the session.</para>
 /// <para>Per side the core matcher names the pattern it believes holds c, and the rewriter is asked c ∈ L(that one
 /// pattern), a small term: true proves c ∈ ∪side, since L(p) ⊆ L(∪side). When the matcher names none, or the rewriter
 /// says false for its pick, the rewriter is asked about the whole union, and that answer stands. So every truth value
@@ -26,6 +29,15 @@ public sealed partial class Z3Session
     private const int AtomsPerBatch = 4_000;
 
     /// <summary>
+    /// Derivative steps per rewriter call, over the memberships a batch asserts (<see cref="DerivativeSteps"/>). A call's
+    /// cost grows faster than its long memberships: 12,000 case-folded catalog actions against their own right-nested
+    /// patterns took 1.1 s in calls of 10–25, 1.2 s of 50, 1.8 s of 1,000, 2.7 s of 4,000 and 4.9 s in one call (z3
+    /// 4.8.12); one call per atom pays a call's set-up each (1.7 s). Short memberships (prefix globs, the typical policy)
+    /// are cheapest in calls of thousands, so the batch is cut by steps, not by atoms: about 50 full action names.
+    /// </summary>
+    private const int StepsPerBatch = 1_500;
+
+    /// <summary>
     /// The answers of <see cref="Decide"/>, with the finite queries asked together: Z3_simplify costs about a millisecond
     /// however small its term (a rewriter is set up per call), which over a corpus' 450,000 small queries was most of
     /// the proof time. Each finite query's prediction (<see cref="Predict"/>) becomes a few atoms; one conjunction of a
@@ -39,9 +51,10 @@ public sealed partial class Z3Session
         var batch = new List<(int Query, Answer Predicted)>();
         var atoms = new List<IntPtr>();
         var members = new List<(string, string)>();
+        var steps = 0;
         for (var i = 0; i <= queries.Count; i++)
         {
-            if (batch.Count > 0 && (i == queries.Count || atoms.Count >= AtomsPerBatch))
+            if (batch.Count > 0 && (i == queries.Count || atoms.Count >= AtomsPerBatch || steps >= StepsPerBatch))
             {
                 if (Confirm(atoms))
                 {
@@ -51,13 +64,26 @@ public sealed partial class Z3Session
                 batch.Clear();
                 atoms.Clear();
                 members.Clear();
+                steps = 0;
             }
+            var asserted = members.Count;
             if (i < queries.Count && queries[i].Candidates is not null && Predict(queries[i], atoms, members) is { } predicted)
             {
                 batch.Add((i, predicted));
+                steps += members.Skip(asserted).Sum(m => DerivativeSteps(m.Item1, m.Item2));
             }
         }
         return queries.Select((q, i) => answers[i] ?? Decide(q)).ToList();
+    }
+
+    /// <summary>
+    /// About how many derivatives the rewriter takes to find c ∈ L(p) true: up to a prefix glob's <c>*</c> (after it, any
+    /// rest is in Σ*), else through the whole candidate.
+    /// </summary>
+    private static int DerivativeSteps(string candidate, string pattern)
+    {
+        var parsed = new ActionPattern(pattern);
+        return parsed.IsPrefixGlob ? parsed.LiteralPrefix.Length + 1 : candidate.Length;
     }
 
     /// <summary>Whether the rewriter makes the conjunction of the atoms true (they are released either way).</summary>
@@ -137,7 +163,7 @@ public sealed partial class Z3Session
             }
             else if (exclude.FirstOrDefault(p => ActionPattern.Match(p, candidate)) is { } excluding)
             {
-                atoms.Add(InRegex(candidate, Pattern(excluding)));
+                atoms.Add(InRegex(candidate, GroundPattern(excluding)));
             }
             else
             {
@@ -185,7 +211,7 @@ public sealed partial class Z3Session
     {
         if (!_members.Contains((candidate, pattern)))
         {
-            atoms.Add(InRegex(candidate, Pattern(pattern)));
+            atoms.Add(InRegex(candidate, GroundPattern(pattern)));
             members.Add((candidate, pattern));
         }
     }
@@ -194,7 +220,7 @@ public sealed partial class Z3Session
     {
         if (union == IntPtr.Zero)
         {
-            union = Union(patterns);
+            union = Union(patterns, Shape.Ground);
         }
         return union;
     }
@@ -237,7 +263,7 @@ public sealed partial class Z3Session
         {
             if (ActionPattern.Match(pattern, candidate))
             {
-                if (GroundMember(candidate, Pattern(pattern)) == true)
+                if (GroundMember(candidate, GroundPattern(pattern)) == true)
                 {
                     return true;
                 }
@@ -246,7 +272,7 @@ public sealed partial class Z3Session
         }
         if (patterns.Count == 1)
         {
-            return GroundMember(candidate, Pattern(patterns[0]));
+            return GroundMember(candidate, GroundPattern(patterns[0]));
         }
         return GroundMember(candidate, UnionOnce(patterns, ref union));
     }

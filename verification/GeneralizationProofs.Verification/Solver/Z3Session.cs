@@ -29,7 +29,6 @@ public sealed partial class Z3Session : IQuerySolver
     private readonly IntPtr _anyChar;
     private readonly IntPtr _anyString;
     private readonly IntPtr _allStrings;
-    private readonly Dictionary<string, IntPtr> _patternCache = new(StringComparer.Ordinal);
     private readonly List<IntPtr> _owned = [];
     private readonly List<IntPtr> _scratch = [];
     private readonly uint _timeoutMs;
@@ -177,41 +176,9 @@ public sealed partial class Z3Session : IQuerySolver
     private IntPtr Regex(IReadOnlyList<string> include, IReadOnlyList<string> exclude, IntPtr[] domain)
     {
         IntPtr[] parts = exclude.Count == 0
-            ? [Union(include), .. domain]
-            : [Union(include), Scratch(Native.Z3_mk_re_complement(_ctx, Union(exclude))), .. domain];
+            ? [Union(include, Shape.Solver), .. domain]
+            : [Union(include, Shape.Solver), Scratch(Native.Z3_mk_re_complement(_ctx, Union(exclude, Shape.Solver))), .. domain];
         return parts.Length == 1 ? parts[0] : Scratch(Native.Z3_mk_re_intersect(_ctx, (uint)parts.Length, parts));
-    }
-
-    private IntPtr Union(IReadOnlyList<string> patterns) => patterns.Count switch
-    {
-        0 => Scratch(Native.Z3_mk_re_empty(_ctx, _regexSort)),
-        1 => Pattern(patterns[0]),
-        _ => Scratch(Native.Z3_mk_re_union(_ctx, (uint)patterns.Count, patterns.Select(Pattern).ToArray())),
-    };
-
-    /// <summary>The regex of one pattern (see <see cref="PatternEncoding"/>), built once per session.</summary>
-    private IntPtr Pattern(string pattern)
-    {
-        if (_patternCache.TryGetValue(pattern, out var cached))
-        {
-            return cached;
-        }
-        var atoms = PatternEncoding.Atoms(pattern).Select(a => a.Kind switch
-        {
-            PatternEncoding.AtomKind.AnyString => _anyString,
-            PatternEncoding.AtomKind.AnyChar => _anyChar,
-            PatternEncoding.AtomKind.CaseFoldedLetter => Keep(Native.Z3_mk_re_union(_ctx, 2,
-                [Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))), Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text.ToUpperInvariant())))])),
-            _ => Keep(Native.Z3_mk_seq_to_re(_ctx, Str(a.Text))),
-        }).ToArray();
-        var regex = atoms.Length switch
-        {
-            0 => Keep(Native.Z3_mk_seq_to_re(_ctx, Str(""))),
-            1 => atoms[0],
-            _ => Keep(Native.Z3_mk_re_concat(_ctx, (uint)atoms.Length, atoms)),
-        };
-        _patternCache[pattern] = regex;
-        return regex;
     }
 
     /// <summary>A string constant held for the session (see <see cref="Z3Strings"/> for how it goes in).</summary>
