@@ -218,12 +218,16 @@ case_ "catalog names at the limit under s3:Get*" 0 30 "" "" \
 
 echo "== unknowns name their limit =="
 "$GP" refine --policy "$W/wide.json" --unused "$U" --catalog "$BIG" --out "$W/wide-refined.json" 2>/dev/null
-case_ "verify --rlimit 1: says resource limit" 2 60 "" 'grep -q "resource limit" "$W/out"' \
-  -- verify "${IN[@]}" --refined "$R" --rlimit 1 --engine z3
+# s3:GetObject* is inside the union of the two entries but inside neither alone: a query over all strings, which a
+# limit can end (the example's own queries are ground memberships decided by Z3's rewriter, which no limit stops).
+echo '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObject?*"], "Resource": "*"}]}' \
+  >"$W/union.json"
+echo '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject*"], "Resource": "*"}]}' >"$W/union-refined.json"
+UNION=(--policy "$W/union.json" --unused examples/my-role/unused.json --catalog "$BIG" --refined "$W/union-refined.json"
+  --properties no-escalation --engine z3)
+case_ "verify --rlimit 1: says resource limit" 2 60 "" 'grep -q "resource limit" "$W/out"' -- verify "${UNION[@]}" --rlimit 1
 case_ "verify --timeout-ms 1: says time limit" 2 120 "" 'grep -q "time limit" "$W/out" && ! grep -q "resource limit" "$W/out"' \
-  -- verify --policy examples/my-role/policy.json --unused examples/my-role/unused.json --catalog "$BIG" \
-     --refined examples/my-role/expected.json --timeout-ms 1 --engine z3 \
-     --properties sound,no-escalation,complete,maximal,non-redundant,minimum-size
+  -- verify "${UNION[@]}" --timeout-ms 1
 
 if [ "$(id -u)" = 0 ]; then
   echo "== full disk (a 64 KB tmpfs) =="

@@ -22,4 +22,20 @@ public class Z3InterruptTests
         Assert.True(thrown is OperationCanceledException, $"expected a cancellation, got {thrown?.GetType().Name ?? "an answer"}");
         Assert.True(cancel.IsCancellationRequested, "the query ended before the interrupt: make it longer");
     }
+
+    [Fact]
+    public void AnInterruptedBatchIsACancellation()
+    {
+        // The batched path (DecideAll, one rewriter call per batch of predicted atoms) interrupted the same way: the
+        // "canceled" of the batch's Z3_simplify escaped as a Z3Exception, genproof exiting 1 with a stack after a SIGINT.
+        var pattern = "s3:" + string.Concat(Enumerable.Repeat("*A", 500));
+        var queries = Enumerable.Range(0, 40).Select(q => Query.OverCandidates($"batch {q}",
+            Enumerable.Range(0, 50).Select(i => "s3:" + new string('A', 300 + (q + i) % 200) + i).ToList(), [pattern], [])).ToList();
+        using var cancel = new CancellationTokenSource();
+        using var z3 = new Z3Session(cancel: cancel.Token);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+        var thrown = Record.Exception(() => z3.DecideAll(queries));
+        Assert.True(thrown is OperationCanceledException, $"expected a cancellation, got {thrown?.GetType().Name ?? "answers"}");
+        Assert.True(cancel.IsCancellationRequested, "the batch ended before the interrupt: make it longer");
+    }
 }

@@ -99,6 +99,11 @@ public sealed partial class Z3Session
         {
             return false; // decided one by one, where the error is reported
         }
+        catch (Z3Exception e)
+        {
+            // Z3_interrupt cut the rewrite short: the cancellation, as in Decide (it escaped raw, and genproof exited 1).
+            throw new OperationCanceledException($"the batch was interrupted: {e.Message}", e, _cancel);
+        }
         finally
         {
             ReleaseScratch();
@@ -138,7 +143,7 @@ public sealed partial class Z3Session
                 MemberAtom(candidate, including, atoms, members);
                 foreach (var pattern in exclude)
                 {
-                    atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, Pattern(pattern)))));
+                    atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, GroundPattern(pattern)))));
                 }
                 return Answer.Sat(candidate);
             }
