@@ -25,6 +25,12 @@ public sealed partial class Z3Session
     /// <summary>(candidate, pattern) pairs the rewriter has found members, in a batch it confirmed.</summary>
     private readonly HashSet<(string, string)> _members = [];
 
+    /// <summary>
+    /// The matcher that picks which membership to ask first: the core matcher. Its answers are only ever predictions the
+    /// rewriter confirms, so a wrong one costs a call and never an answer; tests give a lying one to show exactly that.
+    /// </summary>
+    internal Func<string, string, bool> Predicts { get; init; } = ActionPattern.Match;
+
     /// <summary>Atoms per rewriter call: a prediction the rewriter does not confirm sends only its batch one by one.</summary>
     private const int AtomsPerBatch = 4_000;
 
@@ -129,12 +135,12 @@ public sealed partial class Z3Session
         var includeUnion = IntPtr.Zero;
         foreach (var candidate in candidates)
         {
-            var including = include.FirstOrDefault(p => ActionPattern.Match(p, candidate));
+            var including = include.FirstOrDefault(p => Predicts(p, candidate));
             if (including is null)
             {
                 atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, UnionOnce(include, ref includeUnion)))));
             }
-            else if (exclude.FirstOrDefault(p => ActionPattern.Match(p, candidate)) is { } excluding)
+            else if (exclude.FirstOrDefault(p => Predicts(p, candidate)) is { } excluding)
             {
                 MemberAtom(candidate, excluding, atoms, members);
             }
@@ -162,11 +168,11 @@ public sealed partial class Z3Session
         for (var i = 0; i < candidates.Count && predicted == candidates.Count; i++)
         {
             var candidate = candidates[i];
-            if (!include.Any(p => ActionPattern.Match(p, candidate)))
+            if (!include.Any(p => Predicts(p, candidate)))
             {
                 atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, UnionOnce(include, ref includeUnion)))));
             }
-            else if (exclude.FirstOrDefault(p => ActionPattern.Match(p, candidate)) is { } excluding)
+            else if (exclude.FirstOrDefault(p => Predicts(p, candidate)) is { } excluding)
             {
                 atoms.Add(InRegex(candidate, GroundPattern(excluding)));
             }
@@ -266,7 +272,7 @@ public sealed partial class Z3Session
         }
         foreach (var pattern in patterns)
         {
-            if (ActionPattern.Match(pattern, candidate))
+            if (Predicts(pattern, candidate))
             {
                 if (GroundMember(candidate, GroundPattern(pattern)) == true)
                 {
