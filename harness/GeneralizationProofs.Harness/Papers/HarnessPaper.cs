@@ -27,7 +27,7 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
     {
         "solvers" => [Solvers()],
         "corpus" => CorpusTables(),
-        "scaling" => [ScalingTable.Build(Catalog, CorpusSample(), settings, log)],
+        "scaling" => [ScalingTable.Build(Catalog, CorpusSample(ScalingTable.Denser(settings.Sample)), settings, log)],
         "campaigns" => CampaignTables(),
         "study" => [StudyHeadline.Table(settings.Results, settings.Command("study"))],
         _ => throw new ArgumentException($"unknown table group {g}", nameof(g)),
@@ -92,11 +92,11 @@ public sealed class HarnessPaper(PaperSettings settings, Action<string>? log = n
         return [new PaperTable(corpus, command), new PaperTable(slow, command)];
     }
 
-    /// <summary>Every <see cref="PaperSettings.Sample"/>th policy of both shared folders, as the corpus and scaling tables use.</summary>
-    private IReadOnlyList<string> CorpusSample()
+    /// <summary>Every <paramref name="sample"/>th policy of both shared folders (default <see cref="PaperSettings.Sample"/>).</summary>
+    private IReadOnlyList<string> CorpusSample(int? sample = null)
     {
         var folders = new[] { "policies/aws-managed", "policies/aws-managed-raw" }.Select(SharedData.Require).ToList();
-        return CorpusCase.Sample(CorpusCase.Files(folders), settings.Sample);
+        return CorpusCase.Sample(CorpusCase.Files(folders), sample ?? settings.Sample);
     }
 
     private static IReadOnlyList<string> CorpusRow(string folder, IReadOnlyList<PolicyProof> proofs)
