@@ -142,8 +142,7 @@ public static class NotActionChecks
             var pattern = statement.Refined[position];
             var prefix = new ActionPattern(pattern).LiteralPrefix;
             // The index answers by text; the entry's own position is the only one left out, so an equal twin stays.
-            var others = refined.Compatible(prefix).ToList();
-            others.Remove(pattern);
+            var others = NonRedundancyCheck.OthersThan(refined.Compatible(prefix), pattern);
             return Query.OverCandidates($"non-redundant {statement.Label} {pattern}", context.Unused.WithPrefix(prefix).ToArray(),
                 [pattern], others);
         }).ToList();
