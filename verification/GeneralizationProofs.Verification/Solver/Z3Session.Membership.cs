@@ -157,40 +157,26 @@ public sealed partial class Z3Session
         return Answer.Unsat;
     }
 
-    private Answer DecideCandidates(IReadOnlyList<string> candidates, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    /// <summary>
+    /// One finite query (candidates over Σ): the matcher's prediction (<see cref="Predict"/>), the same one a batch of
+    /// <see cref="DecideAll"/> asks, in one rewriter call; confirmed, it is the answer (Z3 decided each atom).
+    /// </summary>
+    private Answer DecideCandidates(Query query)
     {
+        var (candidates, include, exclude) = (query.Candidates!, query.Include, query.Exclude);
+        var atoms = new List<IntPtr>();
+        var members = new List<(string, string)>();
+        if (Predict(query, atoms, members) is { } predicted && Confirm(atoms))
+        {
+            _members.UnionWith(members);
+            return predicted;
+        }
         var includeUnion = IntPtr.Zero;
         var excludeUnion = IntPtr.Zero;
-        // The matcher's prediction, asked of the rewriter as one conjunction: each candidate before the first predicted
-        // witness is outside ∪Include, or inside the Exclude pattern the matcher names. True proves them all no witness.
-        var atoms = new List<IntPtr>();
-        var predicted = candidates.Count;
-        for (var i = 0; i < candidates.Count && predicted == candidates.Count; i++)
+        // Not confirmed (or no prediction): candidate by candidate from the start, the first one in ∪Include and in no
+        // Exclude pattern, by the rewriter, is the witness, as if each were asked alone.
+        foreach (var candidate in candidates)
         {
-            var candidate = candidates[i];
-            if (!include.Any(p => Predicts(p, candidate)))
-            {
-                atoms.Add(Scratch(Native.Z3_mk_not(_ctx, InRegex(candidate, UnionOnce(include, ref includeUnion)))));
-            }
-            else if (exclude.FirstOrDefault(p => Predicts(p, candidate)) is { } excluding)
-            {
-                atoms.Add(InRegex(candidate, GroundPattern(excluding)));
-            }
-            else
-            {
-                predicted = i;
-            }
-        }
-        var from = 0;
-        if (atoms.Count > 0 && Truth(Conjunction(atoms)) == true)
-        {
-            from = predicted;
-        }
-        // From there (or from the start, when the rewriter did not confirm the prediction) candidate by candidate: the
-        // first one in ∪Include and in no Exclude pattern, by the rewriter, is the witness, as if each were asked alone.
-        for (var i = from; i < candidates.Count; i++)
-        {
-            var candidate = candidates[i];
             var included = Member(candidate, include, ref includeUnion);
             if (included is null)
             {

@@ -73,7 +73,7 @@ public sealed partial class Z3Session : IQuerySolver
         {
             // The domain is over the alphabet (PatternEncoding): R ∩ Σ* for all strings, the candidates in Σ* otherwise.
             return query.Candidates is { } candidates
-                ? DecideCandidates(PatternEncoding.InAlphabet(candidates), query.Include, query.Exclude)
+                ? DecideCandidates(query with { Candidates = PatternEncoding.InAlphabet(candidates) })
                 : DecideAllStrings(Regex(query.Include, query.Exclude, [_allStrings]));
         }
         catch (Z3Exception e) when (!_cancel.IsCancellationRequested)
