@@ -25,12 +25,7 @@ public static class PolicySplitter
         {
             return [(JsonObject)document.DeepClone()];
         }
-        var statements = document["Statement"] switch
-        {
-            JsonArray array => array.Select(s => (JsonObject)s!).ToList(),
-            JsonObject one => [one],
-            _ => [],
-        };
+        var statements = Statements(document);
         var units = new List<(int Origin, int Seq, JsonObject Statement, int Size)>();
         for (var i = 0; i < statements.Count; i++)
         {
@@ -62,12 +57,7 @@ public static class PolicySplitter
     /// </summary>
     public static List<string> Unfittable(JsonObject document, int limit)
     {
-        var statements = document["Statement"] switch
-        {
-            JsonArray array => array.Select(s => (JsonObject)s!).ToList(),
-            JsonObject one => [one],
-            _ => [],
-        };
+        var statements = Statements(document);
         var reasons = new List<string>();
         for (var i = 0; i < statements.Count; i++)
         {
@@ -88,6 +78,14 @@ public static class PolicySplitter
         }
         return reasons;
     }
+
+    /// <summary>The statements of a policy document: its Statement array, or the single Statement object.</summary>
+    private static List<JsonObject> Statements(JsonObject document) => document["Statement"] switch
+    {
+        JsonArray array => array.Select(s => (JsonObject)s!).ToList(),
+        JsonObject one => [one],
+        _ => [],
+    };
 
     private static bool Fits(JsonObject document, IEnumerable<JsonObject> statements, int limit) =>
         PolicySize.Characters(Part(document, statements)) <= limit;
